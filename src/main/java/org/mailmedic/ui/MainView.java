@@ -1,0 +1,151 @@
+package org.mailmedic.ui;
+
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.mailmedic.engine.Version;
+import org.mailmedic.engine.evidence.SampleCase;
+import org.mailmedic.engine.evidence.SampleCases;
+import org.mailmedic.ui.check.CheckView;
+import org.mailmedic.ui.evidence.EvidenceView;
+import org.mailmedic.ui.evidence.EvidenceViewModel;
+import org.mailmedic.ui.export.ExportView;
+import org.mailmedic.ui.findings.FindingsView;
+import org.mailmedic.ui.forecast.ForecastView;
+
+/**
+ * The main window's layout: menu bar, one tab per permanent place (Evidence, Findings, Live
+ * check, Forecast, Export) and a status bar.
+ */
+public final class MainView {
+
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final EvidenceViewModel evidence;
+    private final Window owner;
+    private final StatusBar statusBar = new StatusBar();
+
+    public MainView(ExecutorService executor, Window owner) {
+        this.owner = owner;
+        this.evidence = new EvidenceViewModel(executor);
+        EvidenceView evidenceView = new EvidenceView(evidence, this::openFiles, this::showSampleMenu);
+        tabs.getTabs().addAll(
+                tab("Evidence", "evidenceTab", evidenceView.root()),
+                tab("Findings", "findingsTab", new FindingsView().root()),
+                tab("Live check", "checkTab", new CheckView().root()),
+                tab("Forecast", "forecastTab", new ForecastView().root()),
+                tab("Export", "exportTab", new ExportView().root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("mainTabs");
+
+        statusBar.textProperty().bind(evidence.statusProperty());
+        statusBar.progressProperty().bind(javafx.beans.binding.Bindings.when(evidence.busyProperty())
+                .then(evidence.progressProperty()).otherwise(0.0));
+
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(statusBar);
+        root.setId("mainView");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public EvidenceViewModel evidence() {
+        return evidence;
+    }
+
+    private static Tab tab(String text, String id, Node content) {
+        Tab t = new Tab(text, content);
+        t.setId(id);
+        return t;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> openFiles());
+        Menu samples = new Menu("Open sample case");
+        samples.setId("sampleMenu");
+        for (MenuItem item : sampleItems()) {
+            samples.getItems().add(item);
+        }
+        MenuItem clear = new MenuItem("Clear evidence");
+        clear.setOnAction(e -> evidence.clear());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), clear, new SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
+
+        MenuItem about = new MenuItem("About MailMedic");
+        about.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(owner);
+            a.setTitle("About MailMedic");
+            a.setHeaderText("MailMedic " + Version.get());
+            a.setContentText("Finds out why your email is failing, in plain words, and walks you through the fix.");
+            a.show();
+        });
+        Menu help = new Menu("Help", null, about);
+        MenuBar bar = new MenuBar(file, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private List<MenuItem> sampleItems() {
+        return SampleCases.all().stream().map(c -> {
+            MenuItem item = new MenuItem(c.title());
+            item.setId("sample-" + c.id());
+            item.setOnAction(e -> openSample(c));
+            return item;
+        }).toList();
+    }
+
+    /** Opens a shipped sample case and shows the Evidence tab. */
+    public void openSample(SampleCase c) {
+        tabs.getSelectionModel().select(0);
+        evidence.openSample(c);
+    }
+
+    private void openFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open bounces or mail server logs");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Bounces and logs", "*.eml", "*.mbox", "*.msg", "*.txt", "*.log",
+                        "*.gz", "maillog*", "mail.log*", "mainlog*", "*.csv", "*"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> chosen = chooser.showOpenMultipleDialog(owner);
+        if (chosen != null && !chosen.isEmpty()) {
+            tabs.getSelectionModel().select(0);
+            evidence.addFiles(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void showSampleMenu() {
+        ContextMenu menu = new ContextMenu();
+        menu.getItems().addAll(sampleItems());
+        Node anchor = root.lookup("#openSample");
+        if (anchor != null) {
+            menu.show(anchor, Side.BOTTOM, 0, 0);
+        }
+    }
+}

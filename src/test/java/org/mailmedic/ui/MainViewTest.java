@@ -1,0 +1,132 @@
+package org.mailmedic.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmedic.engine.evidence.EvidenceFile;
+import org.mailmedic.engine.evidence.EvidenceKind;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+
+    private ExecutorService executor;
+    private MainView main;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        executor = App.newExecutor();
+        main = new MainView(executor, stage);
+        Scene scene = new Scene(main.root(), 1000, 700);
+        scene.getStylesheets().add(App.class.getResource("/org/mailmedic/ui/mailmedic.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopExecutor() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void firstScreenInvitesADrop(FxRobot robot) {
+        Label title = robot.lookup(".drop-title").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("Drop a bounce email or a mail server log here");
+        assertThat(robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                .extracting(t -> t.getText())
+                .containsExactly("Evidence", "Findings", "Live check", "Forecast", "Export");
+        assertThat(table(robot).getItems()).isEmpty();
+    }
+
+    @Test
+    void openingASampleCaseFromTheFileMenuListsItsFiles(FxRobot robot) throws Exception {
+        robot.clickOn("File");
+        robot.clickOn("Open sample case");
+        robot.clickOn("#sample-throttling");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 2);
+        List<EvidenceFile> rows = List.copyOf(table(robot).getItems());
+        assertThat(rows).extracting(EvidenceFile::name).containsExactly("maillog", "bounce-expired.eml");
+        assertThat(rows).extracting(EvidenceFile::kind).containsExactly(EvidenceKind.POSTFIX_LOG, EvidenceKind.BOUNCE);
+        assertThat(rows).allMatch(EvidenceFile::usable);
+        assertThat(robot.lookup("#evidenceStatus").queryAs(Label.class).getText()).isEqualTo("Added 2 files.");
+    }
+
+    @Test
+    void droppingFilesOnTheDropZoneAddsThemWithTheirKinds(FxRobot robot) throws Exception {
+        Path log = Files.writeString(dir.resolve("mail.log"),
+                "Nov 23 08:14:03 mail postfix/smtp[1135]: 4F2A81C0A3B: to=<a@example.net>, relay=none, delay=1,"
+                        + " delays=0/0/1/0, dsn=4.4.1, status=deferred (connect to example.net[192.0.2.1]:25: Connection timed out)\n",
+                StandardCharsets.UTF_8);
+        Path junk = Files.write(dir.resolve("junk.bin"), new byte[] {0, 1, 2, 3, 0, 0, 7});
+        drop(robot, robot.lookup("#dropZone").query(), List.of(log.toFile(), junk.toFile()));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 2);
+        List<EvidenceFile> rows = List.copyOf(table(robot).getItems());
+        assertThat(rows.get(0).name()).isEqualTo("mail.log");
+        assertThat(rows.get(0).kind()).isEqualTo(EvidenceKind.POSTFIX_LOG);
+        assertThat(rows.get(1).name()).isEqualTo("junk.bin");
+        assertThat(rows.get(1).usable()).isFalse();
+        assertThat(rows.get(1).problem()).contains("binary file");
+        assertThat(robot.lookup("#evidenceStatus").queryAs(Label.class).getText())
+                .isEqualTo("Added 2 files; 1 could not be used (see the list).");
+    }
+
+    @Test
+    void droppingTheSameFileTwiceListsItOnce(FxRobot robot) throws Exception {
+        Path log = Files.writeString(dir.resolve("maillog"), "Nov 23 08:14:03 mail postfix/qmgr[9]: ABC123: removed\n");
+        Node zone = robot.lookup("#dropZone").query();
+        drop(robot, zone, List.of(log.toFile()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1);
+        drop(robot, zone, List.of(log.toFile()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#evidenceStatus").queryAs(Label.class).getText().contains("already in the list"));
+        assertThat(table(robot).getItems()).hasSize(1);
+    }
+
+    /** Delivers DRAG_OVER then DRAG_DROPPED through the scene's event dispatch, as the OS would. */
+    private static void drop(FxRobot robot, Node target, List<File> files) {
+        Dragboard board = FakeDragboard.withFiles(files);
+        robot.interact(() -> {
+            Bounds b = target.localToScreen(target.getBoundsInLocal());
+            Bounds s = target.localToScene(target.getBoundsInLocal());
+            double x = s.getCenterX();
+            double y = s.getCenterY();
+            Event.fireEvent(target, new DragEvent(null, target, DragEvent.DRAG_OVER, board, x, y,
+                    b.getCenterX(), b.getCenterY(), TransferMode.COPY, null, null, null));
+            Event.fireEvent(target, new DragEvent(null, target, DragEvent.DRAG_DROPPED, board, x, y,
+                    b.getCenterX(), b.getCenterY(), TransferMode.COPY, null, null, null));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<EvidenceFile> table(FxRobot robot) {
+        return robot.lookup("#evidenceTable").queryAs(TableView.class);
+    }
+}
