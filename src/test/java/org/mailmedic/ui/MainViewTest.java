@@ -72,8 +72,8 @@ class MainViewTest {
         robot.clickOn("#sample-throttling");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 2);
         List<EvidenceFile> rows = List.copyOf(table(robot).getItems());
-        assertThat(rows).extracting(EvidenceFile::name).containsExactly("maillog", "bounce-expired.eml");
-        assertThat(rows).extracting(EvidenceFile::kind).containsExactly(EvidenceKind.POSTFIX_LOG, EvidenceKind.BOUNCE);
+        assertThat(rows).extracting(EvidenceFile::name).containsExactly("bounce-expired.eml", "maillog");
+        assertThat(rows).extracting(EvidenceFile::kind).containsExactly(EvidenceKind.BOUNCE, EvidenceKind.POSTFIX_LOG);
         assertThat(rows).allMatch(EvidenceFile::usable);
         assertThat(robot.lookup("#evidenceStatus").queryAs(Label.class).getText()).isEqualTo("Added 2 files.");
     }
@@ -112,8 +112,8 @@ class MainViewTest {
 
     /** Delivers DRAG_OVER then DRAG_DROPPED through the scene's event dispatch, as the OS would. */
     private static void drop(FxRobot robot, Node target, List<File> files) {
-        Dragboard board = FakeDragboard.withFiles(files);
         robot.interact(() -> {
+            Dragboard board = FakeDragboard.withFiles(files);
             Bounds b = target.localToScreen(target.getBoundsInLocal());
             Bounds s = target.localToScene(target.getBoundsInLocal());
             double x = s.getCenterX();
