@@ -28,6 +28,7 @@ import org.mailmedic.ui.evidence.EvidenceView;
 import org.mailmedic.ui.evidence.EvidenceViewModel;
 import org.mailmedic.ui.export.ExportView;
 import org.mailmedic.ui.findings.FindingsView;
+import org.mailmedic.ui.findings.FindingsViewModel;
 import org.mailmedic.ui.forecast.ForecastView;
 
 /**
@@ -39,16 +40,18 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final EvidenceViewModel evidence;
+    private final FindingsViewModel findings;
     private final Window owner;
     private final StatusBar statusBar = new StatusBar();
 
     public MainView(ExecutorService executor, Window owner) {
         this.owner = owner;
         this.evidence = new EvidenceViewModel(executor);
+        this.findings = new FindingsViewModel(executor, null);
         EvidenceView evidenceView = new EvidenceView(evidence, this::openFiles, this::showSampleMenu);
         tabs.getTabs().addAll(
                 tab("Evidence", "evidenceTab", evidenceView.root()),
-                tab("Findings", "findingsTab", new FindingsView().root()),
+                tab("Findings", "findingsTab", new FindingsView(findings).root()),
                 tab("Live check", "checkTab", new CheckView().root()),
                 tab("Forecast", "forecastTab", new ForecastView().root()),
                 tab("Export", "exportTab", new ExportView().root()));
