@@ -95,6 +95,13 @@ class FixLibraryTest {
         return KINDS.stream();
     }
 
+    /** Every fact known and one word long, as the rules supply them (an unknown fact reads "<what it means>"). */
+    private static Map<String, String> allFacts() {
+        Map<String, String> facts = new HashMap<>();
+        FixLibrary.PLACEHOLDERS.keySet().forEach(k -> facts.put(k, "x-" + k));
+        return facts;
+    }
+
     private static boolean exists(String kind, String name) {
         return FixLibrary.class.getResource("/org/mailmedic/engine/diagnosis/fixes/" + kind + "/" + name + ".md") != null;
     }
@@ -120,10 +127,7 @@ class FixLibraryTest {
         String kind = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replace(".md", "");
         MailServer server = name.equals("default") ? MailServer.POSTFIX : MailServer.fromId(name).orElseThrow();
-        // Every fact known and one word long, as the rules supply them (an unknown fact would read "<...>").
-        Map<String, String> facts = new HashMap<>();
-        FixLibrary.PLACEHOLDERS.keySet().forEach(k -> facts.put(k, "x-" + k));
-        FixGuide g = FixLibrary.guide(kind, server, facts).orElseThrow();
+        FixGuide g = FixLibrary.guide(kind, server, allFacts()).orElseThrow();
         if (g.verify() != null) {
             assertThat(CHECKS).as("check named in %s", file).containsKey(g.verify().check());
             assertThat(g.verify().args()).as("arguments of %s", file).hasSize(CHECKS.get(g.verify().check()));
@@ -139,7 +143,7 @@ class FixLibraryTest {
         String kind = file.getParent().getFileName().toString();
         String name = file.getFileName().toString().replace(".md", "");
         MailServer server = name.equals("default") ? MailServer.POSTFIX : MailServer.fromId(name).orElseThrow();
-        FixGuide g = FixLibrary.guide(kind, server, Map.of()).orElseThrow();
+        FixGuide g = FixLibrary.guide(kind, server, allFacts()).orElseThrow();
         assertThat(g.steps()).flatExtracting(s -> s.snippets()).filteredOn(sn -> sn.type().equals("file"))
                 .allSatisfy(sn -> assertThat(sn.target()).as("file snippet without a path or URL in %s", file)
                         .matches("(/|https://)\\S+"));
