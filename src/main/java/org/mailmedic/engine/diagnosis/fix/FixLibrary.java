@@ -69,6 +69,11 @@ public final class FixLibrary {
         m.put("deferred", "the number of deferred messages");
         m.put("since", "the date it began");
         m.put("organisation", "your organisation");
+        m.put("limitPerHour", "messages per hour that keep you under the daily limit");
+        m.put("bounceText", "the error text quoted in the bounce or log");
+        m.put("reportEmail", "an address of yours that receives reports");
+        m.put("dmarcRecord", "your current DMARC record");
+        m.put("serverName", "the name of your Exchange server");
         return Map.copyOf(m);
     }
 
