@@ -251,6 +251,12 @@ public final class FindingsView {
                     result.setText("Checking…");
                 }
             });
+            if (!g.verify().runnable()) {
+                verify.disableProperty().unbind();
+                verify.setDisable(true);
+                result.setText("To check this, MailMedic needs " + String.join(" and ", g.verify().missing())
+                        + ": run a live check of your domain first.");
+            }
             box.getChildren().addAll(t, text, new HBox(10, verify, result));
             if (r != null && !r.details().isEmpty()) {
                 box.getChildren().add(mono(String.join("\n", r.details()), Math.min(10, r.details().size() + 1)));

@@ -102,7 +102,7 @@ public final class FindingsViewModel {
     public Task<VerifyResult> verify() {
         FixGuide g = guide.get();
         Verifier v = verifier.get();
-        if (g == null || g.verify() == null || v == null) {
+        if (g == null || g.verify() == null || !g.verify().runnable() || v == null) {
             return null;
         }
         cancelVerify();

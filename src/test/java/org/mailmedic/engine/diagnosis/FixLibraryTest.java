@@ -73,6 +73,18 @@ class FixLibraryTest {
     }
 
     @Test
+    void verifyWithAnUnknownNameIsNotRunnableAndSaysWhatIsMissing() {
+        FixGuide g = FixLibrary.guide("inbound-starttls", MailServer.SENDMAIL, Map.of()).orElseThrow();
+        assertThat(g.verify().check()).isEqualTo("starttls");
+        assertThat(g.verify().args()).hasSize(1);
+        assertThat(g.verify().runnable()).isFalse();
+        assertThat(g.verify().missing()).containsExactly("your mail server's name");
+        FixGuide known = FixLibrary.guide("inbound-starttls", MailServer.SENDMAIL, Map.of("mxHost", "mail.kestrel-design.co.uk")).orElseThrow();
+        assertThat(known.verify().args()).containsExactly("mail.kestrel-design.co.uk");
+        assertThat(known.verify().runnable()).isTrue();
+    }
+
+    @Test
     void missingGuideIsEmptyNotAnError() {
         assertThat(FixLibrary.guide("no-such-kind", MailServer.EXIM, Map.of())).isEmpty();
         assertThat(List.of(MailServer.values())).extracting(MailServer::id)

@@ -83,7 +83,40 @@ public final class FixLibrary {
         if (text == null) {
             return Optional.empty();
         }
-        return Optional.of(parse(kind, server, fill(text, facts)));
+        FixGuide g = parse(kind, server, fill(text, facts));
+        return Optional.of(withVerify(g, text, facts));
+    }
+
+    /**
+     * The verify line is split into arguments before names are filled in, so that a missing
+     * name (shown as a multi-word "<…>") never becomes several garbage arguments; the spec
+     * instead lists what is missing and is not runnable.
+     */
+    private static FixGuide withVerify(FixGuide g, String template, Map<String, String> facts) {
+        if (g.verify() == null) {
+            return g;
+        }
+        String raw = "";
+        for (String line : template.substring(0, Math.max(0, template.indexOf("\n---\n"))).split("\n")) {
+            if (line.startsWith("verify:")) {
+                raw = line.substring("verify:".length()).strip();
+            }
+        }
+        List<String> parts = List.of(raw.split("\\s+"));
+        List<String> args = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String a : parts.subList(1, parts.size())) {
+            Matcher m = VAR.matcher(a);
+            while (m.find()) {
+                String v = facts.get(m.group(1));
+                if (v == null || v.isBlank()) {
+                    missing.add(PLACEHOLDERS.getOrDefault(m.group(1), m.group(1)));
+                }
+            }
+            args.add(fill(a, facts));
+        }
+        VerifySpec spec = new VerifySpec(parts.get(0), args, g.verify().description(), missing);
+        return new FixGuide(g.kind(), g.server(), g.title(), g.intro(), g.steps(), spec, g.source());
     }
 
     /** Replaces {@code ${name}} with the fact, or with {@code <what it means>}. */
