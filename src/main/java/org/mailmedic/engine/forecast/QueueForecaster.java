@@ -79,10 +79,33 @@ public final class QueueForecaster {
         String dest = in.destination().isEmpty() ? "" : " for " + in.destination();
         FluidModel.Estimate fluid = FluidModel.estimate(in);
 
-        int lastAbove = sim.initialBacklog() > threshold ? -1 : Integer.MIN_VALUE;
-        for (int h = 0; h < hours; h++) {
-            if (backlog[h] > threshold) {
-                lastAbove = h;
+        int[] expiredH = sim.expiredPerHour();
+        // Drained from hour `down` on: the queue is at most an hour's arrivals then, gets back there
+        // every later day (a queue that forms at busy hours and empties daily is not a backlog),
+        // and nothing bounces afterwards. down = -1 means from the start.
+        int down = Integer.MAX_VALUE;
+        if (sim.initialBacklog() <= threshold) {
+            down = -1;
+        } else {
+            for (int h = 0; h < hours; h++) {
+                if (backlog[h] <= threshold) {
+                    down = h;
+                    break;
+                }
+            }
+        }
+        boolean drained = down != Integer.MAX_VALUE;
+        if (drained) {
+            int fromDay = down < 0 ? 0 : down / 24;
+            for (int d = fromDay; drained && d < daysN; d++) {
+                boolean back = false;
+                for (int h = d * 24; h < d * 24 + 24; h++) {
+                    back |= backlog[h] <= threshold;
+                }
+                drained = back;
+            }
+            for (int h = Math.max(0, down + 1); drained && h < hours; h++) {
+                drained = expiredH[h] == 0;
             }
         }
         Integer firstBounceDay = null;
@@ -99,15 +122,20 @@ public final class QueueForecaster {
         }
         double bouncesPerDay = tailBounces / tail;
 
-        if (lastAbove == Integer.MIN_VALUE && expiredTotal == 0) {
-            double median = sim.delayQuantile(0.5);
-            String v = "keeps up: the queue" + dest + " never builds up"
-                    + (Double.isNaN(median) ? "" : "; the median delivery delay is " + duration(median));
+        if (drained && down < 0 && expiredTotal == 0) {
+            int peak = 0;
+            for (int b : backlog) {
+                peak = Math.max(peak, b);
+            }
+            double p95 = sim.delayQuantile(0.95);
+            String v = peak <= threshold
+                    ? "keeps up: the queue" + dest + " never builds up"
+                    : "keeps up: a queue" + dest + " forms at busy hours but empties every day"
+                            + (Double.isNaN(p95) ? "" : "; 95% of messages are delivered within " + duration(p95));
             return new Assessment(Forecast.Outcome.KEEPS_UP, v, 0.0, null, 0, deliveredTotal, 0);
         }
-        boolean drained = lastAbove < hours - 1;
         if (drained) {
-            double drainDays = (lastAbove + 1) / 24.0;
+            double drainDays = Math.max(1, down + 1) / 24.0;
             if (expiredTotal == 0) {
                 return new Assessment(Forecast.Outcome.DRAINS, "drains in " + days(drainDays) + dest,
                         drainDays, null, 0, deliveredTotal, 0);

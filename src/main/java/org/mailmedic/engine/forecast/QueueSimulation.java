@@ -53,7 +53,8 @@ final class QueueSimulation {
 
         long[] fresh = arrivals(in.arrivalsPerDay(), in.normalisedHourProfile(), in.horizonDays());
         int nBacklog = (int) in.backlogCount();
-        int ticks = (int) (horizon / tick) + 1;
+        // Ticks inside the horizon: [0, horizon).
+        int ticks = (int) ((horizon + tick - 1) / tick);
         LongList[] wheel = new LongList[ticks];
         LongList spare = null;
 
@@ -144,7 +145,7 @@ final class QueueSimulation {
                 }
                 long d = policy.delayAfterFailure(age, prevDelayOf(entry));
                 long nextT = policy.ceilToTick(now + d);
-                if (nextT <= horizon) {
+                if (nextT < horizon) {
                     int slot = (int) (nextT / tick);
                     LongList l = wheel[slot];
                     if (l == null) {
