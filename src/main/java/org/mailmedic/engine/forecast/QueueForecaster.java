@@ -25,6 +25,16 @@ public final class QueueForecaster {
      * @throws InvalidForecastInputException when {@link ForecastInput#validate()} finds problems
      */
     public static Forecast forecast(ForecastInput in) {
+        return forecast(in, true);
+    }
+
+    /**
+     * Forecasts the queue; with {@code withScenarios} false only the current situation is
+     * simulated (one simulation instead of one per fix), as a slider being dragged needs.
+     *
+     * @throws InvalidForecastInputException when {@link ForecastInput#validate()} finds problems
+     */
+    public static Forecast forecast(ForecastInput in, boolean withScenarios) {
         List<FieldProblem> problems = in.validate();
         if (!problems.isEmpty()) {
             throw new InvalidForecastInputException(problems);
@@ -42,7 +52,8 @@ public final class QueueForecaster {
             days.add(new Forecast.Day(d + 1, arrived[d], delivered[d], expired[d], backlogH[d * 24 + 23]));
         }
         List<Forecast.ScenarioOutcome> scenarios = new ArrayList<>();
-        List<FixScenario> fixes = in.scenarios().isEmpty() ? defaultScenarios(in, a) : in.scenarios();
+        List<FixScenario> fixes = !withScenarios ? List.of()
+                : in.scenarios().isEmpty() ? defaultScenarios(in, a) : in.scenarios();
         for (FixScenario fix : fixes) {
             ForecastInput changed = fix.applyTo(in);
             if (!changed.validate().isEmpty()) {
