@@ -75,7 +75,7 @@ public final class ForecastView {
         VBox inputs = inputs();
         ScrollPane inputScroll = new ScrollPane(inputs);
         inputScroll.setFitToWidth(true);
-        inputScroll.setPrefWidth(330);
+        inputScroll.setPrefWidth(360);
         inputScroll.setMinWidth(280);
         inputScroll.setStyle("-fx-background-color: transparent;");
 
@@ -124,9 +124,9 @@ public final class ForecastView {
     private VBox inputs() {
         VBox box = new VBox(6);
         box.setPadding(new Insets(0, 8, 0, 0));
-        box.getChildren().add(numberField("Messages a day for the destination", "arrivals", model.arrivalsProperty(),
+        box.getChildren().add(numberField("Messages a day", "arrivals", model.arrivalsProperty(),
                 Field.ARRIVALS, 0, 500, v -> ForecastViewModel.number(v)));
-        box.getChildren().add(numberField("Limit (messages the destination accepts)", "limit", model.limitProperty(),
+        box.getChildren().add(numberField("Destination's limit", "limit", model.limitProperty(),
                 Field.LIMIT, 1, 500, v -> Long.toString(Math.round(v))));
 
         ChoiceBox<LimitKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(LimitKind.values()));
@@ -152,7 +152,7 @@ public final class ForecastView {
                 Field.LIFETIME, 0.5, 30, v -> ForecastViewModel.number(Math.round(v * 2) / 2.0)));
         box.getChildren().add(numberField("Days to forecast", "horizon", model.horizonDaysProperty(), Field.HORIZON,
                 1, 90, v -> Long.toString(Math.round(v))));
-        box.getChildren().add(numberField("Messages already queued", "backlog", model.backlogProperty(),
+        box.getChildren().add(numberField("Already queued", "backlog", model.backlogProperty(),
                 Field.BACKLOG, 0, 2_000, v -> Long.toString(Math.round(v))));
         return box;
     }
@@ -218,6 +218,7 @@ public final class ForecastView {
     private VBox fieldBox(String title, Node control, Field f) {
         Label label = new Label(title);
         label.getStyleClass().add("field-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Label fromLogs = new Label("from your logs");
         fromLogs.getStyleClass().add("from-logs");
         fromLogs.visibleProperty().bind(model.inferredProperty(f));
