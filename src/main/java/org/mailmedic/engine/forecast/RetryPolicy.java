@@ -48,9 +48,13 @@ public final class RetryPolicy {
     private final long defaultLifetimeSeconds;
     private final Schedule schedule;
     private final String description;
+    private final long steadyAfterAge;
+    private final long steadyDelay;
 
     private RetryPolicy(String id, String label, Order order, long tickSeconds, long defaultLifetimeSeconds,
-            Schedule schedule, String description) {
+            long steadyAfterAge, long steadyDelay, Schedule schedule, String description) {
+        this.steadyAfterAge = steadyAfterAge;
+        this.steadyDelay = steadyDelay;
         this.id = id;
         this.label = label;
         this.order = order;
@@ -78,7 +82,7 @@ public final class RetryPolicy {
     /** Postfix with explicit {@code queue_run_delay}, backoff bounds and lifetime, in seconds. */
     public static RetryPolicy postfix(long queueRunDelay, long minBackoff, long maxBackoff, long lifetime) {
         require(queueRunDelay >= 1 && minBackoff >= 1 && maxBackoff >= minBackoff, "postfix timings");
-        return new RetryPolicy("postfix", "Postfix", Order.RANDOM, queueRunDelay, lifetime,
+        return new RetryPolicy("postfix", "Postfix", Order.RANDOM, queueRunDelay, lifetime, maxBackoff, maxBackoff,
                 (age, prev) -> Math.max(minBackoff, Math.min(maxBackoff, age)),
                 "tries again after the message's age (at least " + human(minBackoff) + ", at most " + human(maxBackoff)
                         + ") on the next queue scan (every " + human(queueRunDelay) + ")");
@@ -103,7 +107,8 @@ public final class RetryPolicy {
     /** Sendmail with an explicit queue-run interval ({@code -q}) and {@code Timeout.queuereturn}, in seconds. */
     public static RetryPolicy sendmail(long queueInterval, long lifetime) {
         require(queueInterval >= 1, "sendmail queue interval");
-        return new RetryPolicy("sendmail", "Sendmail", Order.NEWEST_FIRST, queueInterval, lifetime, (age, prev) -> queueInterval,
+        return new RetryPolicy("sendmail", "Sendmail", Order.NEWEST_FIRST, queueInterval, lifetime, 0, queueInterval,
+                (age, prev) -> queueInterval,
                 "tries every queued message on each queue run (every " + human(queueInterval) + ")");
     }
 
@@ -120,7 +125,7 @@ public final class RetryPolicy {
      * counted from arrival.
      */
     public static RetryPolicy exim() {
-        return new RetryPolicy("exim", "Exim", Order.RANDOM, 1_800, 4 * 86_400L, (age, prev) -> {
+        return new RetryPolicy("exim", "Exim", Order.RANDOM, 1_800, 4 * 86_400L, 16 * 3_600, 6 * 3_600, (age, prev) -> {
             if (age < 2 * 3_600) {
                 return 15 * 60;
             }
@@ -142,7 +147,8 @@ public final class RetryPolicy {
      * delivers each remote-delivery queue first in, first out.
      */
     public static RetryPolicy exchange() {
-        return new RetryPolicy("exchange", "Exchange Server", Order.OLDEST_FIRST, 60, 2 * 86_400L, (age, prev) -> 15 * 60,
+        return new RetryPolicy("exchange", "Exchange Server", Order.OLDEST_FIRST, 60, 2 * 86_400L, 0, 15 * 60,
+                (age, prev) -> 15 * 60,
                 "retries every 15 min (MessageRetryInterval)");
     }
 
@@ -157,7 +163,7 @@ public final class RetryPolicy {
      */
     public static RetryPolicy exchangeOnline() {
         return new RetryPolicy("exchange-online", "Exchange Online (Microsoft 365)", Order.OLDEST_FIRST, 60, 86_400L,
-                (age, prev) -> prev == 0 ? 30 * 60 : 3_600,
+                1_800, 3_600, (age, prev) -> age < 1_800 ? 1_800 : 3_600,
                 "retries after 30 min, then hourly (observed; Microsoft documents only the 24 h expiry)");
     }
 
@@ -219,6 +225,19 @@ public final class RetryPolicy {
     /** One sentence on how it retries. */
     public String description() {
         return description;
+    }
+
+    /**
+     * From this age on the delay no longer changes: it is {@link #steadyDelay()} whatever came
+     * before. The simulation moves such messages in bulk.
+     */
+    public long steadyAfterAge() {
+        return steadyAfterAge;
+    }
+
+    /** The delay between tries once a message is at least {@link #steadyAfterAge()} old. */
+    public long steadyDelay() {
+        return steadyDelay;
     }
 
     /** Seconds until a message deferred at {@code ageSeconds} is due again (at least 1). */

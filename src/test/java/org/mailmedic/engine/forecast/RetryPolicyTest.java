@@ -78,6 +78,18 @@ class RetryPolicyTest {
     }
 
     @Test
+    void fromTheSteadyAgeOnTheDelayIsTheSteadyDelayWhateverCameBefore() {
+        // The simulation moves such messages in bulk; this is what makes that exact.
+        for (RetryPolicy p : RetryPolicy.all()) {
+            for (long age = p.steadyAfterAge(); age < 6 * 86_400; age += 1_337) {
+                for (long prev : new long[] {0, 60, 900, 3_600, 50_000}) {
+                    assertThat(p.delayAfterFailure(age, prev)).as(p.id() + " at " + age).isEqualTo(p.steadyDelay());
+                }
+            }
+        }
+    }
+
+    @Test
     void attemptsWithinCountsTheFirstTryAndEveryRetry() {
         // Sendmail hourly: tries at 0 h, 1 h, ..., 24 h.
         assertThat(RetryPolicy.sendmail().attemptsWithin(86_400)).isEqualTo(25);
