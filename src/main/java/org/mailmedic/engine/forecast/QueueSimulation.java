@@ -14,11 +14,16 @@ import java.util.SplittableRandom;
  * <p>Arrivals are deterministic: the k-th message of the horizon arrives when the expected
  * cumulative count (following the hour-of-day profile) reaches k + ½. The random order of
  * Postfix's and Exim's queue scans uses a fixed seed. So a forecast is an expected course,
- * identical run to run, and comparable with the fluid model.
+ * identical run to run, and comparable with the fluid model. The forecast starts at midnight, and
+ * a sliding-window limit starts as it would be after a day of the same traffic: full when there
+ * is a backlog (the destination has been refusing mail), holding a window's arrivals otherwise.
  *
- * <p>Cost: each try is a few arithmetic operations and one append to a wheel slot; a waiting
- * message is a single {@code long} (arrival time and last retry delay packed), so there is no
- * per-message lookup and no sorting. {@link ForecastInput#validate()} bounds the number of tries.
+ * <p>Cost: a waiting message is a single {@code long} (arrival time and last retry delay packed).
+ * While its retry delay still grows it is handled on its own at each try; once the delay is
+ * steady ({@link RetryPolicy#steadyAfterAge()}) it sits in a per-tick list sorted by arrival, and
+ * what the destination did not take from that list moves one retry period on in one piece, the
+ * expired ones being a prefix. {@link ForecastInput#validate()} refuses inputs whose estimated
+ * work ({@link ForecastInput#simulationWork()}) would take more than a second or two.
  */
 final class QueueSimulation {
 
