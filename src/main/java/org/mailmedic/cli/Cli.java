@@ -33,9 +33,7 @@ public final class Cli {
                         "live DNS and SMTP checks"),
                 new NotYetCommand("spf", "spf IP SENDER [--helo NAME] [--dns HOST:PORT] [--json]",
                         "SPF evaluation with a full trace"),
-                new NotYetCommand("forecast",
-                        "forecast [--arrivals N] [--accept N] [--policy postfix|sendmail|exim|exchange] [--lifetime DAYS] [--days N] [--json]",
-                        "queue forecast"),
+                new ForecastCommand(),
                 new NotYetCommand("report", "report FILE... [--check DOMAIN] [--dns HOST:PORT] --pdf OUT.pdf [--json OUT.json]",
                         "PDF and JSON reports"));
     }

@@ -53,7 +53,7 @@ public final class MainView {
                 tab("Evidence", "evidenceTab", evidenceView.root()),
                 tab("Findings", "findingsTab", new FindingsView(findings).root()),
                 tab("Live check", "checkTab", new CheckView().root()),
-                tab("Forecast", "forecastTab", new ForecastView().root()),
+                tab("Forecast", "forecastTab", new ForecastView(executor).root()),
                 tab("Export", "exportTab", new ExportView().root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");

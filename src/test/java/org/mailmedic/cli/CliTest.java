@@ -105,7 +105,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "spf", "forecast", "report"})
+    @ValueSource(strings = {"check", "spf", "report"})
     void commandsNotBuiltYetSaySoWithExitCode2(String command) {
         assertThat(run(command, "x")).isEqualTo(Cli.USAGE);
         assertThat(err()).contains("not available yet");
