@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 /**
  * Builds this OS's MailMedic installer(s) into {@code target/installer/}. Run by
  * {@code mvn -Pinstaller package} (after the jar and its libraries are in {@code target/app/}),
- * from the project folder, as a single-file program: {@code java installer/BuildInstallers.java VERSION}.
+ * from the project folder, as a single-file program:
+ * {@code java installer/BuildInstallers.java VERSION [TYPES]}, TYPES being "all" (the default)
+ * or a comma-separated subset such as "deb" ({@code -Dinstaller.types=deb} in Maven).
  *
  * <p>It holds the steps, not the options: every jpackage option lives in {@code jpackage.cfg}
  * and {@code installer/<os>/*.cfg}. The steps:
@@ -36,16 +38,17 @@ public final class BuildInstallers {
     private static final String CLASS_LIST = "mailmedic.classlist";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || args[0].isBlank()) {
-            fail("usage: java installer/BuildInstallers.java VERSION   (run from the project folder)");
+        if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
+            fail("usage: java installer/BuildInstallers.java VERSION [all|TYPE,...]   (run from the project folder)");
         }
+        String wanted = args.length == 2 && !args[1].isBlank() ? args[1].strip() : "all";
         String os = currentOs();
         String version = appVersion(args[0], os);
         if (!Files.isRegularFile(APP.resolve("mailmedic.jar"))) {
             fail(APP.resolve("mailmedic.jar") + " is missing: run `mvn package` first (or `mvn -Pinstaller package`)");
         }
         Path osDir = Path.of("installer", os);
-        List<String> types = packageTypes(osDir);
+        List<String> types = packageTypes(osDir, wanted);
         if (types.isEmpty()) {
             fail("nothing to build: the packaging tools are missing (on Debian/Ubuntu: sudo scripts/install-build-deps.sh)");
         }
@@ -106,8 +109,11 @@ public final class BuildInstallers {
         return v;
     }
 
-    /** The package types with a cfg file for this OS, less those whose tools are missing. */
-    static List<String> packageTypes(Path osDir) throws IOException {
+    /**
+     * The package types with a cfg file for this OS (all of them, or those in the comma-separated
+     * {@code wanted}), less those whose tools are missing.
+     */
+    static List<String> packageTypes(Path osDir, String wanted) throws IOException {
         List<String> types = new ArrayList<>();
         try (Stream<Path> s = Files.list(osDir)) {
             for (Path p : s.sorted().toList()) {
@@ -116,6 +122,15 @@ public final class BuildInstallers {
                     types.add(file.substring(0, file.length() - ".cfg".length()));
                 }
             }
+        }
+        if (!wanted.equals("all")) {
+            List<String> asked = List.of(wanted.split("\\s*,\\s*"));
+            for (String t : asked) {
+                if (!types.contains(t)) {
+                    fail("no installer type \"" + t + "\" for this OS (there are: " + String.join(", ", types) + ")");
+                }
+            }
+            types.retainAll(asked);
         }
         List<String> usable = new ArrayList<>();
         for (String type : types) {

@@ -42,10 +42,10 @@ trap cleanup EXIT
 if [[ $# -ge 1 ]]; then
     DEB=$1
 else
-    step "building the .deb: mvn -B -Pinstaller package -DskipTests (tests ran before)"
+    step "building the .deb: mvn -B -Pinstaller package -Dinstaller.types=deb -DskipTests (tests ran before)"
     t=$SECONDS
     rm -f target/installer/${PKG}_*.deb
-    mvn -B -ntp -q -Pinstaller package -DskipTests || fail "mvn -Pinstaller package failed (see above)"
+    mvn -B -ntp -q -Pinstaller package -Dinstaller.types=deb -DskipTests || fail "mvn -Pinstaller package failed (see above)"
     T_BUILD=$((SECONDS - t))
     DEB=$(ls target/installer/${PKG}_*.deb 2>/dev/null | head -1) || true
     [[ -n $DEB ]] || fail "no target/installer/${PKG}_*.deb after the build"
