@@ -1,0 +1,284 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Builds this OS's MailMedic installer(s) into {@code target/installer/}. Run by
+ * {@code mvn -Pinstaller package} (after the jar and its libraries are in {@code target/app/}),
+ * from the project folder, as a single-file program:
+ * {@code java installer/BuildInstallers.java VERSION [TYPES]}, TYPES being "all" (the default)
+ * or a comma-separated subset such as "deb" ({@code -Dinstaller.types=deb} in Maven).
+ *
+ * <p>It holds the steps, not the options: every jpackage option lives in {@code jpackage.cfg}
+ * and {@code installer/<os>/*.cfg}. The steps:
+ * <ol>
+ *   <li>stage {@code target/app/} into {@code target/installer/work/}: JavaFX jars apart (they
+ *       become modules of the jlinked runtime), the rest as the class path;</li>
+ *   <li>on Linux, record the classes that starting the window loads
+ *       ({@code -XX:DumpLoadedClassList}); the package's postinst turns that list into a
+ *       class-data-sharing archive at the installed paths;</li>
+ *   <li>for each {@code installer/<os>/<type>.cfg} (deb, rpm, msi, dmg) whose tools are here, run
+ *       {@code jpackage @jpackage.cfg @installer/<os>/common.cfg @installer/<os>/<type>.cfg}.</li>
+ * </ol>
+ * A plain Java program rather than a shell script so that the same command works on Windows.
+ */
+public final class BuildInstallers {
+
+    private static final Path APP = Path.of("target", "app");
+    private static final Path OUT = Path.of("target", "installer");
+    private static final Path WORK = OUT.resolve("work");
+    private static final Path INPUT = WORK.resolve("input");
+    private static final Path JAVAFX = WORK.resolve("javafx");
+    private static final String CLASS_LIST = "mailmedic.classlist";
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
+            fail("usage: java installer/BuildInstallers.java VERSION [all|TYPE,...]   (run from the project folder)");
+        }
+        String wanted = args.length == 2 && !args[1].isBlank() ? args[1].strip() : "all";
+        String os = currentOs();
+        String version = appVersion(args[0], os);
+        if (!Files.isRegularFile(APP.resolve("mailmedic.jar"))) {
+            fail(APP.resolve("mailmedic.jar") + " is missing: run `mvn package` first (or `mvn -Pinstaller package`)");
+        }
+        Path osDir = Path.of("installer", os);
+        List<String> types = packageTypes(osDir, wanted);
+        if (types.isEmpty()) {
+            fail("nothing to build: the packaging tools are missing (on Debian/Ubuntu: sudo scripts/install-build-deps.sh)");
+        }
+
+        stage();
+        if (os.equals("linux")) {
+            recordClassList();
+        }
+        for (String type : types) {
+            deleteOldPackages(type);
+            List<String> cmd = new ArrayList<>(List.of(tool("jpackage"),
+                    "@jpackage.cfg", "@" + osDir.resolve("common.cfg"), "@" + osDir.resolve(type + ".cfg"),
+                    "--app-version", version, "--dest", OUT.toString()));
+            step("building the ." + type + " (" + String.join(" ", cmd) + ")");
+            long start = System.nanoTime();
+            int rc = run(cmd, 0);
+            if (rc != 0) {
+                fail("jpackage failed (exit " + rc + ") building the ." + type);
+            }
+            step(String.format(Locale.ROOT, "built the .%s in %.0f s", type, (System.nanoTime() - start) / 1e9));
+        }
+        try (Stream<Path> s = Files.list(OUT)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                step(String.format(Locale.ROOT, "%s  %.1f MB", p, Files.size(p) / 1e6));
+            }
+        }
+    }
+
+    /** The folder name under installer/ for this OS. */
+    static String currentOs() {
+        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (name.startsWith("windows")) {
+            return "windows";
+        }
+        if (name.startsWith("mac")) {
+            return "macos";
+        }
+        if (name.startsWith("linux")) {
+            return "linux";
+        }
+        fail("no installer is defined for " + System.getProperty("os.name"));
+        return null;
+    }
+
+    /**
+     * jpackage on macOS rejects a version whose first number is 0 (CFBundleVersion), so a 0.x
+     * version is packaged as 1.0.0 there; `mailmedic --version` still tells the real one.
+     */
+    static String appVersion(String pomVersion, String os) {
+        String v = pomVersion.strip();
+        if (!v.matches("\\d+(\\.\\d+){0,2}")) {
+            fail("the installer needs a plain version such as 1.2.3, not \"" + v + "\" (set -Dinstaller.app-version=...)");
+        }
+        if (os.equals("macos") && v.matches("0(\\..*)?")) {
+            step("macOS does not accept a version starting with 0: the bundle says 1.0.0 for " + v);
+            return "1.0.0";
+        }
+        return v;
+    }
+
+    /**
+     * The package types with a cfg file for this OS (all of them, or those in the comma-separated
+     * {@code wanted}), less those whose tools are missing.
+     */
+    static List<String> packageTypes(Path osDir, String wanted) throws IOException {
+        List<String> types = new ArrayList<>();
+        try (Stream<Path> s = Files.list(osDir)) {
+            for (Path p : s.sorted().toList()) {
+                String file = p.getFileName().toString();
+                if (file.endsWith(".cfg") && !file.equals("common.cfg")) {
+                    types.add(file.substring(0, file.length() - ".cfg".length()));
+                }
+            }
+        }
+        if (!wanted.equals("all")) {
+            List<String> asked = List.of(wanted.split("\\s*,\\s*"));
+            for (String t : asked) {
+                if (!types.contains(t)) {
+                    fail("no installer type \"" + t + "\" for this OS (there are: " + String.join(", ", types) + ")");
+                }
+            }
+            types.retainAll(asked);
+        }
+        List<String> usable = new ArrayList<>();
+        for (String type : types) {
+            List<String> missing = switch (type) {
+                case "deb" -> missing("dpkg-deb", "fakeroot");
+                case "rpm" -> missing("rpmbuild");
+                default -> List.of();
+            };
+            if (missing.isEmpty()) {
+                usable.add(type);
+            } else {
+                step("skipping the ." + type + ": " + String.join(", ", missing) + " not found on PATH");
+            }
+        }
+        return usable;
+    }
+
+    private static void stage() throws IOException {
+        step("staging " + APP + " into " + WORK);
+        deleteTree(WORK);
+        Files.createDirectories(INPUT.resolve("lib"));
+        Files.createDirectories(JAVAFX);
+        Files.copy(APP.resolve("mailmedic.jar"), INPUT.resolve("mailmedic.jar"));
+        try (Stream<Path> s = Files.list(APP.resolve("lib"))) {
+            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                String name = jar.getFileName().toString();
+                // JavaFX: the OS jars (javafx-base-21-linux.jar) are modules for jlink; the
+                // classifier-less ones are empty placeholders and do no harm on the module path.
+                Path dir = name.startsWith("javafx-") ? JAVAFX : INPUT.resolve("lib");
+                Files.copy(jar, dir.resolve(name));
+            }
+        }
+    }
+
+    /**
+     * Starts the window once with the build's JDK, laid out like the installed app (JavaFX as
+     * modules, the rest on the class path), and records the classes it loads. Needs a display:
+     * $DISPLAY, or Xvfb through xvfb-run. Without one the package is built without the list.
+     */
+    private static void recordClassList() throws IOException, InterruptedException {
+        Path list = INPUT.resolve(CLASS_LIST);
+        List<String> cmd = new ArrayList<>();
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            if (missing("xvfb-run", "Xvfb", "xauth").isEmpty()) {
+                cmd.addAll(List.of("xvfb-run", "--auto-servernum", "--server-args=-screen 0 1280x800x24 -nolisten tcp"));
+            } else {
+                step("no display and no xvfb-run: building without a class list (MailMedic will start slower)");
+                return;
+            }
+        }
+        StringBuilder cp = new StringBuilder("mailmedic.jar");
+        try (Stream<Path> s = Files.list(INPUT.resolve("lib"))) {
+            s.sorted().forEach(p -> cp.append(java.io.File.pathSeparator).append("lib/").append(p.getFileName()));
+        }
+        cmd.addAll(List.of(tool("java"), "-XX:DumpLoadedClassList=" + CLASS_LIST, "-Xshare:off",
+                "--module-path", JAVAFX.toAbsolutePath().toString(), "--add-modules", "javafx.controls",
+                "-Xlog:disable", "-Xlog:all=error:stderr",
+                "-cp", cp.toString(), "org.mailmedic.Main", "--smoke-test-window"));
+        step("recording the classes the window loads, for class-data sharing");
+        int rc = runIn(INPUT, cmd, 180);
+        if (rc != 0 || !Files.isRegularFile(list)) {
+            Files.deleteIfExists(list);
+            step("the window did not start (exit " + rc + "): building without a class list (MailMedic will start slower)");
+            return;
+        }
+        try (Stream<String> lines = Files.lines(list)) {
+            step("class list: " + lines.filter(l -> !l.startsWith("#") && !l.startsWith("@")).count() + " classes");
+        }
+    }
+
+    private static void deleteOldPackages(String type) throws IOException {
+        try (Stream<Path> s = Files.list(OUT)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith("." + type)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static List<String> missing(String... programs) {
+        List<String> out = new ArrayList<>();
+        for (String p : programs) {
+            boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                    .filter(d -> !d.isEmpty())
+                    .anyMatch(d -> Files.isExecutable(Path.of(d, p)));
+            if (!found) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** A JDK tool of the JDK running this program (the one Maven runs on). */
+    private static String tool(String name) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        Path p = Path.of(System.getProperty("java.home"), "bin", windows ? name + ".exe" : name);
+        if (!Files.isExecutable(p)) {
+            fail(p + " not found: build with a full JDK 17 (jpackage is part of it)");
+        }
+        return p.toString();
+    }
+
+    private static int run(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+        return runIn(Path.of(""), cmd, timeoutSeconds);
+    }
+
+    /** Runs cmd in dir with this program's stdout/stderr; 0 = no timeout. */
+    private static int runIn(Path dir, List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        if (!dir.toString().isEmpty()) {
+            pb.directory(dir.toFile());
+        }
+        Process p = pb.start();
+        if (timeoutSeconds <= 0) {
+            return p.waitFor();
+        }
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+            step(cmd.get(0) + " did not finish within " + timeoutSeconds + " s; stopped it");
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void step(String message) {
+        System.out.println("[installer] " + message);
+        System.out.flush();
+    }
+
+    private static void fail(String message) {
+        System.err.println("[installer] ERROR: " + message);
+        System.exit(1);
+    }
+}
