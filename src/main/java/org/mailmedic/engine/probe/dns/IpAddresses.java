@@ -52,7 +52,7 @@ public final class IpAddresses {
     }
 
     /** Parses an IPv6 literal into 16 bytes, or null (handles "::" and an embedded IPv4 tail). */
-    static byte[] ipv6Bytes(String s) {
+    public static byte[] ipv6Bytes(String s) {
         try {
             // InetAddress.getByName on a literal with ':' never queries DNS.
             InetAddress a = InetAddress.getByName(s);
