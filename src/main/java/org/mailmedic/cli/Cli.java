@@ -29,10 +29,8 @@ public final class Cli {
         // Explicit, ordered registry: the order is the order of --help.
         this.commands = List.of(
                 new AnalyzeCommand(),
-                new NotYetCommand("check", "check DOMAIN [--dns HOST:PORT] [--smtp-port N] [--timeout SECONDS] [--json]",
-                        "live DNS and SMTP checks"),
-                new NotYetCommand("spf", "spf IP SENDER [--helo NAME] [--dns HOST:PORT] [--json]",
-                        "SPF evaluation with a full trace"),
+                new CheckCommand(),
+                new SpfCommand(),
                 new NotYetCommand("forecast",
                         "forecast [--arrivals N] [--accept N] [--policy postfix|sendmail|exim|exchange] [--lifetime DAYS] [--days N] [--json]",
                         "queue forecast"),

@@ -112,7 +112,7 @@ public final class DnsjavaDns implements Dns {
     private Exchange exchange(Name qname, int type, long deadlineNanos) {
         Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
         query.getHeader().setFlag(Flags.AD);
-        String lastError = "no answer";
+        String lastError = "no response";
         String lastServer = server(0);
         int attempt = 0;
         for (; attempt < tries; attempt++) {
