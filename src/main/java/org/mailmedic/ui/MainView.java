@@ -49,7 +49,7 @@ public final class MainView {
         tabs.getTabs().addAll(
                 tab("Evidence", "evidenceTab", evidenceView.root()),
                 tab("Findings", "findingsTab", new FindingsView().root()),
-                tab("Live check", "checkTab", new CheckView().root()),
+                tab("Live check", "checkTab", new CheckView(executor).root()),
                 tab("Forecast", "forecastTab", new ForecastView().root()),
                 tab("Export", "exportTab", new ExportView().root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
