@@ -77,9 +77,21 @@ public final class Zone {
         return this;
     }
 
-    /** One TXT record made of the given character-strings (split as given). */
+    /**
+     * One TXT record made of the given character-strings (split as given; a string longer than
+     * the 255-octet limit is cut into 255-character pieces, as zone tools do).
+     */
     public Zone txt(String owner, String... strings) {
-        return add(new TXTRecord(name(owner), DClass.IN, 300, List.of(strings)));
+        List<String> parts = new ArrayList<>();
+        for (String s : strings) {
+            for (int i = 0; i < s.length(); i += 255) {
+                parts.add(s.substring(i, Math.min(s.length(), i + 255)));
+            }
+            if (s.isEmpty()) {
+                parts.add(s);
+            }
+        }
+        return add(new TXTRecord(name(owner), DClass.IN, 300, parts));
     }
 
     /** Marks a name as existing with no records (so queries get NODATA, not NXDOMAIN). */
