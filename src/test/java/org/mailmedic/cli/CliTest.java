@@ -163,9 +163,9 @@ class CliTest {
                     .isEqualTo(Cli.OK);
             assertThat(out()).contains("SPF result: fail", "DNS lookups: 1/10", "Trace:",
                     "  check_host(198.51.100.7, shop.example) => fail",
-                    "    - include:_spf.esp.example => no match (included policy: softfail)  [lookups 1/10]",
-                    "      - check_host(198.51.100.7, _spf.esp.example) => softfail",
-                    "    - -all => match → fail");
+                    "      - include:_spf.esp.example => no match (included policy: softfail)  [lookups 1/10]",
+                    "          - check_host(198.51.100.7, _spf.esp.example) => softfail",
+                    "      - -all => match → fail");
         }
     }
 

@@ -33,7 +33,7 @@ public record TraceNode(String label, String outcome, List<String> notes, List<D
     }
 
     private void render(StringBuilder sb, int depth) {
-        String pad = "  ".repeat(depth);
+        String pad = "    ".repeat(depth);
         sb.append(pad).append(depth == 0 ? "" : "- ").append(label);
         if (outcome != null && !outcome.isEmpty()) {
             sb.append(" => ").append(outcome);

@@ -198,7 +198,7 @@ public final class DnsjavaDns implements Dns {
 
     @Override
     public String toString() {
-        return "DNS via " + String.join(", ", servers.stream().map(DnsjavaDns::hostPort).toList());
+        return String.join(", ", servers.stream().map(DnsjavaDns::hostPort).toList());
     }
 
     /** For {@link Type} names in messages. */

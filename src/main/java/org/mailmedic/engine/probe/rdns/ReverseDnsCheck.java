@@ -40,8 +40,9 @@ public final class ReverseDnsCheck implements DomainProbe {
         Optional<InetAddress> sending = ctx.options().sendingIp() == null ? Optional.empty()
                 : IpAddresses.parse(ctx.options().sendingIp());
         return ctx.mxHosts().thenCompose(mx -> {
-            List<InetAddress> mxAddrs = mx.addresses().stream()
-                    .filter(a -> IpAddresses.specialPurpose(a).isEmpty()).toList();
+            List<InetAddress> mxAddrs = mx.addresses().stream().map(IpAddresses::unmap)
+                    .filter(a -> IpAddresses.specialPurpose(a).isEmpty())
+                    .filter(a -> sending.map(IpAddresses::unmap).map(s -> !s.equals(a)).orElse(true)).toList();
             List<CompletableFuture<ReverseDns.Result>> fs = new ArrayList<>();
             sending.ifPresent(a -> fs.add(ReverseDns.check(ctx.dns(), a)));
             for (InetAddress a : mxAddrs) {
