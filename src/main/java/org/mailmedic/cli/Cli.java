@@ -29,10 +29,8 @@ public final class Cli {
         // Explicit, ordered registry: the order is the order of --help.
         this.commands = List.of(
                 new AnalyzeCommand(),
-                new NotYetCommand("check", "check DOMAIN [--dns HOST:PORT] [--smtp-port N] [--timeout SECONDS] [--json]",
-                        "live DNS and SMTP checks"),
-                new NotYetCommand("spf", "spf IP SENDER [--helo NAME] [--dns HOST:PORT] [--json]",
-                        "SPF evaluation with a full trace"),
+                new CheckCommand(),
+                new SpfCommand(),
                 new ForecastCommand(),
                 new NotYetCommand("report", "report FILE... [--check DOMAIN] [--dns HOST:PORT] --pdf OUT.pdf [--json OUT.json]",
                         "PDF and JSON reports"));

@@ -52,7 +52,7 @@ public final class MainView {
         tabs.getTabs().addAll(
                 tab("Evidence", "evidenceTab", evidenceView.root()),
                 tab("Findings", "findingsTab", new FindingsView(findings).root()),
-                tab("Live check", "checkTab", new CheckView().root()),
+                tab("Live check", "checkTab", new CheckView(executor).root()),
                 tab("Forecast", "forecastTab", new ForecastView(executor).root()),
                 tab("Export", "exportTab", new ExportView().root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

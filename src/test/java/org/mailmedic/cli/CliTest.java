@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mailmedic.engine.Version;
 import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.dns.DnsTestServer;
+import org.mailmedic.testing.dns.Zone;
 
 class CliTest {
 
@@ -105,9 +107,81 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "spf", "report"})
+    @ValueSource(strings = {"report"})
     void commandsNotBuiltYetSaySoWithExitCode2(String command) {
         assertThat(run(command, "x")).isEqualTo(Cli.USAGE);
         assertThat(err()).contains("not available yet");
+    }
+
+    @Test
+    void checkPrintsOneJsonDocumentWithEveryDnsCheck() throws Exception {
+        try (DnsTestServer dns = DnsTestServer.start(new Zone().text("""
+                shop.example. MX 10 mx.shop.example.
+                mx.shop.example. A 8.8.4.4
+                shop.example. TXT "v=spf1 mx -all"
+                _dmarc.shop.example. TXT "v=DMARC1; p=reject"
+                """))) {
+            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "3", "--smtp-port", "2525", "--json"))
+                    .isEqualTo(Cli.OK);
+            JsonNode root = Json.mapper().readTree(out());
+            assertThat(root.get("domain").asText()).isEqualTo("shop.example");
+            assertThat(root.get("resolver").asText()).contains(dns.hostPort());
+            assertThat(root.get("checks")).hasSize(7);
+            assertThat(root.get("checks").get(0).get("status").asText()).isEqualTo("PASS");
+            assertThat(root.get("checks").get(3).get("headline").asText()).contains("p=reject");
+        }
+    }
+
+    @Test
+    void checkTextShowsEachRowWithItsMark() throws Exception {
+        try (DnsTestServer dns = DnsTestServer.start(new Zone().text("nomail.example. A 8.8.8.8"))) {
+            assertThat(run("check", "nomail.example", "--dns", dns.hostPort(), "--timeout", "3")).isEqualTo(Cli.OK);
+            assertThat(out()).contains("Live check of nomail.example", "[warn]  Mail servers (MX): nomail.example has no MX record",
+                    "[warn]  SPF:", "Overall: WARN");
+        }
+    }
+
+    @Test
+    void checkRejectsAnInvalidDomainWithExitCode1() {
+        assertThat(run("check", "exa mple.com", "--dns", "127.0.0.1:9")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("not a domain name").doesNotContain("Exception");
+    }
+
+    @Test
+    void checkRejectsADnsServerThatIsNotAnAddress() {
+        assertThat(run("check", "example.com", "--dns", "dns.example.net")).isEqualTo(Cli.USAGE);
+        assertThat(err()).contains("--dns: 'dns.example.net' is not an IP address");
+    }
+
+    @Test
+    void spfPrintsTheResultAndTheTraceAsATree() throws Exception {
+        try (DnsTestServer dns = DnsTestServer.start(new Zone().text("""
+                shop.example. TXT "v=spf1 include:_spf.esp.example -all"
+                _spf.esp.example. TXT "v=spf1 ip4:192.0.2.0/24 ~all"
+                """))) {
+            assertThat(run("spf", "198.51.100.7", "boss@shop.example", "--helo", "mail.shop.example", "--dns", dns.hostPort()))
+                    .isEqualTo(Cli.OK);
+            assertThat(out()).contains("SPF result: fail", "DNS lookups: 1/10", "Trace:",
+                    "  check_host(198.51.100.7, shop.example) => fail",
+                    "      - include:_spf.esp.example => no match (included policy: softfail)  [lookups 1/10]",
+                    "          - check_host(198.51.100.7, _spf.esp.example) => softfail",
+                    "      - -all => match → fail");
+        }
+    }
+
+    @Test
+    void spfJsonHasTheResultAndTrace() throws Exception {
+        try (DnsTestServer dns = DnsTestServer.start(new Zone().text("shop.example. TXT \"v=spf1 ip4:192.0.2.0/24 -all\""))) {
+            assertThat(run("spf", "192.0.2.9", "shop.example", "--dns", dns.hostPort(), "--json")).isEqualTo(Cli.OK);
+            JsonNode root = Json.mapper().readTree(out());
+            assertThat(root.get("result").asText()).isEqualTo("PASS");
+            assertThat(root.get("trace").get("children").get(0).get("label").asText()).isEqualTo("ip4:192.0.2.0/24");
+        }
+    }
+
+    @Test
+    void spfRejectsANonAddress() {
+        assertThat(run("spf", "mail.example.com", "a@example.com", "--dns", "127.0.0.1:9")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err()).contains("'mail.example.com' is not an IP address");
     }
 }

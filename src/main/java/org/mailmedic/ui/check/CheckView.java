@@ -1,47 +1,200 @@
 package org.mailmedic.ui.check;
 
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.mailmedic.ui.Placeholder;
+import org.mailmedic.engine.probe.CheckResult;
+import org.mailmedic.engine.probe.TraceNode;
+import org.mailmedic.engine.probe.dns.DnsEvidence;
 
-/** Live check: the user's domain, checked from the outside (DNS, SMTP, TLS). */
+/**
+ * Live check: the user's domain checked from the outside. One expandable row per check, each
+ * with a pass/warn/fail mark that fills in as results arrive; a row opens to its evidence (the
+ * findings, the DNS answers used, and for SPF the evaluation trace as a tree).
+ */
 public final class CheckView {
 
-    private final VBox root = new VBox(12);
-    private final TextField domain = new TextField();
-    private final Button check = new Button("Check");
-    private final Label result = new Label();
+    private final CheckViewModel model;
+    private final VBox root = new VBox(10);
+    private final VBox rowsBox = new VBox(4);
+    private final TextField domainField;
 
-    public CheckView() {
+    /** The window's form: checks run on {@code executor}. */
+    public CheckView(Executor executor) {
+        this(new CheckViewModel(executor));
+    }
+
+    public CheckView(CheckViewModel model) {
+        this.model = model;
         root.getStyleClass().add("screen");
-        domain.setPromptText("your domain, e.g. example.co.uk");
-        domain.setId("checkDomain");
+
+        TextField domain = field("checkDomain", "your domain, e.g. example.co.uk", model.domainProperty());
         HBox.setHgrow(domain, Priority.ALWAYS);
+        domainField = domain;
+        Button check = new Button("Check");
         check.setId("checkButton");
         check.setDefaultButton(true);
-        check.disableProperty().bind(domain.textProperty().isEmpty());
-        check.setOnAction(e -> result.setText("Live checks of " + domain.getText().strip()
-                + " are not available in this version yet."));
-        HBox row = new HBox(10, new Label("Domain:"), domain, check);
-        row.setAlignment(Pos.CENTER_LEFT);
-        result.setId("checkResult");
-        root.getChildren().addAll(row, result, Placeholder.of("What the live check looks at",
-                "Your domain's mail servers (MX), their greeting and encryption (STARTTLS, certificates), "
-                + "SPF, DMARC, MTA-STS and DANE, and whether your server's address is on a blacklist. "
-                + "Nothing is ever sent to anyone."));
+        check.disableProperty().bind(domain.textProperty().isEmpty().or(model.busyProperty()));
+        check.setOnAction(e -> model.check());
+        Button cancel = new Button("Cancel");
+        cancel.setId("checkCancel");
+        cancel.disableProperty().bind(model.busyProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        HBox top = new HBox(10, new Label("Domain:"), domain, check, cancel);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        TextField ip = field("checkSendingIp", "optional: your server's public IP", model.sendingIpProperty());
+        TextField dkim = field("checkDkimSelector", "optional: DKIM selector", model.dkimSelectorProperty());
+        TextField dns = field("checkDnsServer", "system resolver (or HOST:PORT)", model.dnsServerProperty());
+        HBox settings = new HBox(10, new Label("Sending IP:"), ip, new Label("DKIM selector:"), dkim,
+                new Label("DNS server:"), dns);
+        settings.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("checkProgress");
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.busyProperty());
+        Label status = new Label();
+        status.setId("checkStatus");
+        status.textProperty().bind(model.statusProperty());
+        status.setWrapText(true);
+        HBox statusRow = new HBox(10, bar, status);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+
+        rowsBox.setId("checkRows");
+        rowsBox.setPadding(new Insets(4, 0, 0, 0));
+        ScrollPane scroll = new ScrollPane(rowsBox);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        model.rows().addListener((javafx.collections.ListChangeListener<CheckViewModel.Row>) c -> rebuild());
+
+        root.getChildren().addAll(top, settings, statusRow, scroll);
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(p);
+        return f;
+    }
+
+    private void rebuild() {
+        rowsBox.getChildren().clear();
+        for (CheckViewModel.Row row : model.rows()) {
+            rowsBox.getChildren().add(rowPane(row));
+        }
+    }
+
+    private TitledPane rowPane(CheckViewModel.Row row) {
+        TitledPane pane = new TitledPane();
+        pane.setExpanded(false);
+        pane.getStyleClass().add("check-row");
+        pane.setId("row-" + row.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT));
+        Label mark = new Label();
+        mark.getStyleClass().add("check-mark");
+        mark.setMinWidth(18);
+        pane.setGraphic(mark);
+        pane.textProperty().bind(Bindings.createStringBinding(() -> {
+            CheckResult r = row.result();
+            return row.title() + " — " + (r == null ? "checking…" : r.headline());
+        }, row.resultProperty()));
+        Runnable update = () -> {
+            CheckResult r = row.result();
+            mark.setText(r == null ? "…" : switch (r.status()) {
+                case PASS -> "✔";
+                case INFO -> "ℹ";
+                case WARN -> "⚠";
+                case FAIL -> "✖";
+            });
+            mark.getStyleClass().removeAll("mark-pass", "mark-info", "mark-warn", "mark-fail");
+            mark.setStyle("-fx-font-weight: bold; -fx-text-fill: " + (r == null ? "#718096" : switch (r.status()) {
+                case PASS -> "#276749";
+                case INFO -> "#2b6cb0";
+                case WARN -> "#b7791f";
+                case FAIL -> "#c53030";
+            }) + ";");
+            if (r != null) {
+                mark.getStyleClass().add("mark-" + r.status().name().toLowerCase(java.util.Locale.ROOT));
+                pane.setContent(evidence(r));
+            }
+            pane.setCollapsible(r != null);
+        };
+        update.run();
+        row.resultProperty().addListener((o, a, b) -> update.run());
+        return pane;
+    }
+
+    /** The opened row: findings, the SPF trace as a tree, and the DNS answers used. */
+    static Node evidence(CheckResult r) {
+        VBox box = new VBox(6);
+        Label headline = new Label(r.headline());
+        headline.setWrapText(true);
+        headline.setStyle("-fx-font-weight: bold;");
+        box.getChildren().add(headline);
+        for (String d : r.details()) {
+            Label l = new Label("• " + d);
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
+        if (r.trace() != null) {
+            TreeView<String> tree = new TreeView<>(treeItem(r.trace()));
+            tree.setId("trace-" + r.id());
+            tree.setPrefHeight(260);
+            box.getChildren().addAll(new Label("How it was worked out:"), tree);
+        }
+        if (!r.dns().isEmpty()) {
+            ListView<String> answers = new ListView<>();
+            answers.getStyleClass().add("mono"); // defined in mailmedic.css
+            for (DnsEvidence e : r.dns()) {
+                answers.getItems().add(e.describe());
+            }
+            answers.setPrefHeight(Math.min(200, 26 * r.dns().size() + 4));
+            box.getChildren().addAll(new Label("DNS answers used:"), answers);
+        }
+        return box;
+    }
+
+    static TreeItem<String> treeItem(TraceNode n) {
+        String text = n.label() + (n.outcome() == null || n.outcome().isEmpty() ? "" : "  ⇒ " + n.outcome())
+                + (n.lookupsSoFar() >= 0 ? "   [lookups " + n.lookupsSoFar() + "/10]" : "");
+        TreeItem<String> item = new TreeItem<>(text);
+        item.setExpanded(true);
+        for (DnsEvidence e : n.dns()) {
+            item.getChildren().add(new TreeItem<>("DNS: " + e.describe()));
+        }
+        for (String note : n.notes()) {
+            item.getChildren().add(new TreeItem<>(note));
+        }
+        for (TraceNode c : n.children()) {
+            item.getChildren().add(treeItem(c));
+        }
+        return item;
     }
 
     public Node root() {
         return root;
     }
 
+    public CheckViewModel model() {
+        return model;
+    }
+
     public TextField domainField() {
-        return domain;
+        return domainField;
     }
 }

@@ -1,0 +1,249 @@
+package org.mailmedic.ui.check;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.mailmedic.engine.probe.CheckResult;
+import org.mailmedic.engine.probe.DomainCheck;
+import org.mailmedic.engine.probe.DomainCheckOptions;
+import org.mailmedic.engine.probe.DomainCheckResult;
+import org.mailmedic.engine.probe.DomainProbe;
+import org.mailmedic.engine.probe.dns.Dns;
+import org.mailmedic.engine.probe.dns.IpAddresses;
+import org.mailmedic.engine.probe.dns.Resolvers;
+
+/**
+ * State of the Live check screen: the domain and optional settings, one row per check that
+ * fills in as its result arrives, progress, and Cancel. The check runs in a {@link Task} on the
+ * injected executor; rows change only on the FX thread (through the injected {@code fxThread},
+ * {@code Platform::runLater} in the window).
+ */
+public final class CheckViewModel {
+
+    /** One check's row: pending (no result) until its result arrives. */
+    public static final class Row {
+        private final String title;
+        private final ObjectProperty<CheckResult> result = new SimpleObjectProperty<>();
+
+        Row(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public ReadOnlyObjectProperty<CheckResult> resultProperty() {
+            return result;
+        }
+
+        public CheckResult result() {
+            return result.get();
+        }
+    }
+
+    private final Executor executor;
+    private final Executor fxThread;
+    private final BiFunction<String, Duration, Dns> resolvers;
+    private final StringProperty domain = new SimpleStringProperty("");
+    private final StringProperty sendingIp = new SimpleStringProperty("");
+    private final StringProperty dkimSelector = new SimpleStringProperty("");
+    private final StringProperty dnsServer = new SimpleStringProperty("");
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Type your domain and press Check.");
+    private final ObjectProperty<DomainCheckResult> lastResult = new SimpleObjectProperty<>();
+    private final Duration queryTimeout = Duration.ofSeconds(5);
+    private Task<DomainCheckResult> current;
+
+    /** For the window: resolvers from the DNS setting (empty = the system's), rows updated with Platform.runLater. */
+    public CheckViewModel(Executor executor) {
+        this(executor, Platform::runLater, CheckViewModel::resolver);
+    }
+
+    /**
+     * @param resolvers DNS setting text ("" = system) and deadline → resolver; throws
+     *                  IllegalArgumentException with a message for bad text
+     */
+    public CheckViewModel(Executor executor, Executor fxThread, BiFunction<String, Duration, Dns> resolvers) {
+        this.executor = Objects.requireNonNull(executor);
+        this.fxThread = Objects.requireNonNull(fxThread);
+        this.resolvers = Objects.requireNonNull(resolvers);
+    }
+
+    static Dns resolver(String setting, Duration timeout) {
+        return setting == null || setting.isBlank() ? Resolvers.system(timeout) : Resolvers.at(setting, timeout);
+    }
+
+    public StringProperty domainProperty() {
+        return domain;
+    }
+
+    public StringProperty sendingIpProperty() {
+        return sendingIp;
+    }
+
+    public StringProperty dkimSelectorProperty() {
+        return dkimSelector;
+    }
+
+    public StringProperty dnsServerProperty() {
+        return dnsServer;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<DomainCheckResult> lastResultProperty() {
+        return lastResult;
+    }
+
+    /** Starts a check of the domain field (call on the FX thread). Returns false when the input is refused. */
+    public boolean check() {
+        if (busy.get()) {
+            return false;
+        }
+        String d = domain.get() == null ? "" : domain.get().strip();
+        if (d.isEmpty()) {
+            status.set("Type a domain first.");
+            return false;
+        }
+        String ip = sendingIp.get() == null ? "" : sendingIp.get().strip();
+        if (!ip.isEmpty() && !IpAddresses.isLiteral(ip)) {
+            status.set("'" + ip + "' is not an IP address: give your mail server's public address, or leave it empty.");
+            return false;
+        }
+        Dns dns;
+        try {
+            dns = resolvers.apply(dnsServer.get(), queryTimeout);
+        } catch (IllegalArgumentException e) {
+            status.set("DNS server setting: " + e.getMessage() + ".");
+            return false;
+        }
+        DomainCheckOptions options = DomainCheckOptions.defaults().withQueryTimeout(queryTimeout).withSendingIp(ip, null);
+        String sel = dkimSelector.get() == null ? "" : dkimSelector.get().strip();
+        if (!sel.isEmpty()) {
+            options = options.withDkimSelectors(List.of(sel.split("[,\\s]+")));
+        }
+        DomainCheck check = new DomainCheck(dns);
+        rows.clear();
+        for (DomainProbe p : check.probes()) {
+            for (String t : p.titles()) {
+                rows.add(new Row(t));
+            }
+        }
+        int expected = rows.size();
+        AtomicInteger arrived = new AtomicInteger();
+        DomainCheckOptions opts = options;
+        Task<DomainCheckResult> task = new Task<>() {
+            @Override
+            protected DomainCheckResult call() {
+                updateProgress(0, expected);
+                return check.run(d, opts, r -> {
+                    updateProgress(Math.min(arrived.incrementAndGet(), expected), expected);
+                    fxThread.execute(() -> fill(r));
+                });
+            }
+        };
+        current = task;
+        busy.set(true);
+        progress.set(0);
+        status.set("Checking " + d + " …");
+        task.progressProperty().addListener((o, a, b) -> progress.set(Math.max(0, b.doubleValue())));
+        task.setOnSucceeded(e -> finished(task.getValue()));
+        task.setOnFailed(e -> {
+            busy.set(false);
+            Throwable x = task.getException();
+            status.set("The check stopped: " + (x == null ? "unknown error" : x.getMessage()));
+        });
+        task.setOnCancelled(e -> {
+            busy.set(false);
+            status.set("Cancelled. Rows without a mark did not finish.");
+        });
+        executor.execute(task);
+        return true;
+    }
+
+    /** Stops the running check; rows already filled stay. */
+    public void cancel() {
+        Task<?> t = current;
+        // Not isRunning(): a task the executor has not started yet is READY, and must be cancellable too.
+        if (t != null && !t.isDone()) {
+            t.cancel(true);
+        }
+    }
+
+    void fill(CheckResult r) {
+        for (Row row : rows) {
+            if (row.title.equals(r.title()) && row.result.get() == null) {
+                row.result.set(r);
+                return;
+            }
+        }
+        Row extra = new Row(r.title());
+        extra.result.set(r);
+        rows.add(extra);
+    }
+
+    void finished(DomainCheckResult r) {
+        busy.set(false);
+        lastResult.set(r);
+        if (r.domain() == null) {
+            rows.clear();
+            fill(r.checks().get(0));
+            status.set(r.checks().get(0).headline());
+            return;
+        }
+        List<String> seen = new ArrayList<>();
+        for (CheckResult c : r.checks()) {
+            seen.add(c.title());
+        }
+        for (CheckResult c : r.checks()) {
+            boolean shown = rows.stream().anyMatch(row -> row.result.get() == c);
+            if (!shown) {
+                fill(c);
+            }
+        }
+        status.set("Checked " + r.display() + " in " + r.elapsedMs() + " ms (" + r.dnsQueries() + " DNS questions): "
+                + switch (r.status()) {
+                    case PASS -> "everything looks right.";
+                    case INFO -> "nothing wrong found.";
+                    case WARN -> "some things deserve a look.";
+                    case FAIL -> "problems found.";
+                });
+    }
+}

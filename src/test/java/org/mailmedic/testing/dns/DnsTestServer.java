@@ -1,0 +1,247 @@
+package org.mailmedic.testing.dns;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mailmedic.engine.probe.dns.DnsjavaDns;
+import org.mailmedic.engine.probe.dns.Resolvers;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Section;
+
+/**
+ * A DNS server for tests: serves a {@link Zone} over UDP and TCP on 127.0.0.1, on one ephemeral
+ * port shared by both, with the zone's injected faults (delay, SERVFAIL, NXDOMAIN, REFUSED,
+ * truncation, no answer, malformed bytes, garbage records). Loopback only, always.
+ *
+ * <pre>{@code
+ * try (DnsTestServer dns = DnsTestServer.start(new Zone().text("""
+ *         example.com. MX 10 mx.example.com.
+ *         mx.example.com. A 192.0.2.25
+ *         """))) {
+ *     Dns resolver = dns.resolver(Duration.ofSeconds(2));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class DnsTestServer implements AutoCloseable {
+
+    private final Zone zone;
+    private final DatagramSocket udp;
+    private final ServerSocket tcp;
+    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dns-test-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "dns-test-server-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger udpQueries = new AtomicInteger();
+    private final AtomicInteger tcpQueries = new AtomicInteger();
+    private volatile boolean closed;
+
+    private DnsTestServer(Zone zone) throws IOException {
+        this.zone = zone;
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        DatagramSocket u = null;
+        ServerSocket t = null;
+        for (int attempt = 0; attempt < 20 && t == null; attempt++) {
+            u = new DatagramSocket(new InetSocketAddress(lo, 0));
+            try {
+                t = new ServerSocket();
+                t.setReuseAddress(true);
+                t.bind(new InetSocketAddress(lo, u.getLocalPort()));
+            } catch (BindException e) {
+                u.close();
+                t = null;
+            }
+        }
+        if (t == null) {
+            throw new IOException("no free port for UDP and TCP on 127.0.0.1");
+        }
+        this.udp = u;
+        this.tcp = t;
+        io.execute(this::udpLoop);
+        io.execute(this::tcpLoop);
+    }
+
+    /** Starts serving the zone. */
+    public static DnsTestServer start(Zone zone) throws IOException {
+        return new DnsTestServer(zone);
+    }
+
+    /** Starts serving zone text (see {@link Zone#text}). */
+    public static DnsTestServer start(String zoneText) throws IOException {
+        return new DnsTestServer(new Zone().text(zoneText));
+    }
+
+    public Zone zone() {
+        return zone;
+    }
+
+    public int port() {
+        return udp.getLocalPort();
+    }
+
+    /** {@code 127.0.0.1:PORT}, as {@code --dns} takes it. */
+    public String hostPort() {
+        return "127.0.0.1:" + port();
+    }
+
+    /** A resolver pointed at this server. */
+    public DnsjavaDns resolver(Duration deadline) {
+        return Resolvers.at(hostPort(), deadline);
+    }
+
+    public int udpQueries() {
+        return udpQueries.get();
+    }
+
+    public int tcpQueries() {
+        return tcpQueries.get();
+    }
+
+    private void udpLoop() {
+        byte[] buf = new byte[65535];
+        while (!closed) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                udp.receive(p);
+            } catch (IOException e) {
+                return;
+            }
+            udpQueries.incrementAndGet();
+            byte[] in = java.util.Arrays.copyOf(p.getData(), p.getLength());
+            InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
+            handle(in, false, out -> {
+                try {
+                    udp.send(new DatagramPacket(out, out.length, from));
+                } catch (IOException e) {
+                    // the client went away
+                }
+            });
+        }
+    }
+
+    private void tcpLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = tcp.accept();
+            } catch (IOException e) {
+                return;
+            }
+            io.execute(() -> serveTcp(s));
+        }
+    }
+
+    private void serveTcp(Socket s) {
+        try (s) {
+            s.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            while (!closed) {
+                int len;
+                try {
+                    len = in.readUnsignedShort();
+                } catch (IOException e) {
+                    return;
+                }
+                byte[] q = in.readNBytes(len);
+                tcpQueries.incrementAndGet();
+                java.util.concurrent.CompletableFuture<byte[]> reply = new java.util.concurrent.CompletableFuture<>();
+                handle(q, true, reply::complete);
+                byte[] r;
+                try {
+                    r = reply.get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    return;
+                }
+                if (r == null) {
+                    return;
+                }
+                synchronized (out) {
+                    out.writeShort(r.length);
+                    out.write(r);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            // connection closed
+        }
+    }
+
+    private void handle(byte[] in, boolean overTcp, java.util.function.Consumer<byte[]> send) {
+        Message query;
+        try {
+            query = new Message(in);
+        } catch (IOException e) {
+            return; // not DNS: drop it, as servers do
+        }
+        org.xbill.DNS.Record q = query.getQuestion();
+        org.xbill.DNS.Name qname = q == null ? org.xbill.DNS.Name.root : q.getName();
+        int type = q == null ? 0 : q.getType();
+        Zone.Fault fault = zone.faultFor(qname, type);
+        if (fault == Zone.Fault.NO_ANSWER) {
+            return;
+        }
+        Runnable reply = () -> {
+            byte[] out;
+            if (fault == Zone.Fault.MALFORMED) {
+                byte[] id = {in[0], in[1]};
+                out = new byte[] {id[0], id[1], (byte) 0x81, (byte) 0x80, 0, 1, 0, 5, 0, 0, 0, 0, 3, 'b', 'a', 'd', (byte) 0xc0};
+            } else if (fault == Zone.Fault.TRUNCATE && !overTcp) {
+                Message m = new Message(query.getHeader().getID());
+                m.getHeader().setFlag(Flags.QR);
+                m.getHeader().setFlag(Flags.TC);
+                m.getHeader().setFlag(Flags.RA);
+                m.addRecord(q, Section.QUESTION);
+                out = m.toWire();
+            } else {
+                out = zone.respond(query).toWire();
+            }
+            send.accept(out);
+        };
+        Duration d = zone.delayFor(qname);
+        if (d.isZero()) {
+            reply.run();
+        } else {
+            timer.schedule(reply, d.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        udp.close();
+        try {
+            tcp.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        io.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    /** Whether the server still listens (for tests of the fixture itself). */
+    public boolean isOpen() {
+        return !closed && !udp.isClosed();
+    }
+
+}

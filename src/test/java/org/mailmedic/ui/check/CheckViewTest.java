@@ -1,0 +1,108 @@
+package org.mailmedic.ui.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mailmedic.engine.probe.Status;
+import org.mailmedic.testing.dns.DnsTestServer;
+import org.mailmedic.testing.dns.Zone;
+import org.mailmedic.ui.App;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class CheckViewTest {
+
+    private ExecutorService executor;
+    private DnsTestServer dns;
+    private CheckView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        executor = App.newExecutor();
+        dns = DnsTestServer.start(new Zone().text("""
+                shop.example. MX 10 mx.shop.example.
+                mx.shop.example. A 8.8.4.4
+                4.4.8.8.in-addr.arpa. PTR mx.shop.example.
+                shop.example. TXT "v=spf1 include:_spf.esp.example -all"
+                _spf.esp.example. TXT "v=spf1 ip4:8.8.4.0/24 ~all"
+                _dmarc.shop.example. TXT "v=DMARC1; p=none"
+                """).fault("slow.example", Zone.Fault.NO_ANSWER));
+        view = new CheckView(executor);
+        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        dns.close();
+    }
+
+    @Test
+    void rowsFillInAndTheSpfTraceOpensAsATree(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#checkDnsServer").queryTextInputControl().setText(dns.hostPort());
+            robot.lookup("#checkSendingIp").queryTextInputControl().setText("8.8.4.4");
+        });
+        robot.clickOn("#checkDomain").write("shop.example");
+        robot.clickOn("#checkButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.model().busyProperty().get()
+                && view.model().rows().stream().allMatch(r -> r.result() != null));
+
+        assertThat(view.model().rows()).hasSize(7);
+        CheckViewModel.Row mx = view.model().rows().get(0);
+        assertThat(mx.result().status()).isEqualTo(Status.PASS);
+        TitledPane mxPane = robot.lookup("#row-mail-servers-mx-").queryAs(TitledPane.class);
+        assertThat(mxPane.getText()).contains("1 mail server: mx.shop.example (10)");
+        assertThat(((Label) mxPane.getGraphic()).getText()).isEqualTo("✔");
+
+        TitledPane spf = robot.lookup("#row-spf").queryAs(TitledPane.class);
+        assertThat(spf.getText()).contains("SPF for 8.8.4.4: pass");
+        robot.clickOn(spf.lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeView<?> tree = robot.lookup("#trace-spf").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getValue().toString()).startsWith("check_host(8.8.4.4, shop.example)").contains("pass");
+        assertThat(tree.getRoot().getChildren()).anyMatch(i -> i.getValue().toString().startsWith("include:_spf.esp.example"));
+        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText()).startsWith("Checked shop.example");
+    }
+
+    @Test
+    void aBadSettingIsExplainedAndNothingRuns(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#checkDnsServer").queryTextInputControl().setText("resolver.example");
+            robot.lookup("#checkDomain").queryTextInputControl().setText("shop.example");
+            robot.lookup("#checkButton").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText())
+                .contains("DNS server setting", "not an IP address");
+        assertThat(view.model().rows()).isEmpty();
+    }
+
+    @Test
+    void cancelStopsACheckOfASilentServer(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#checkDnsServer").queryTextInputControl().setText(dns.hostPort());
+            robot.lookup("#checkDomain").queryTextInputControl().setText("slow.example");
+            robot.lookup("#checkButton").queryButton().fire();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.model().busyProperty().get());
+        assertThat(robot.lookup("#checkCancel").queryButton().isDisabled()).isFalse();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#checkCancel").queryButton().fire()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.model().busyProperty().get());
+        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText()).startsWith("Cancelled");
+    }
+}
