@@ -69,7 +69,6 @@ final class PolicyFetcher {
             return new Fetch(url, null, -1, null, null, null, host + " has no address (no A or AAAA record)");
         }
         InetAddress address = addresses.get(0);
-        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
         Socket plain;
         try {
             plain = connector.connect(new InetSocketAddress(address, port), connectTimeoutMillis);
@@ -84,6 +83,7 @@ final class PolicyFetcher {
             return new Fetch(url, address.getHostAddress(), -1, null, null, o.facts(),
                     "the HTTPS handshake with " + host + " failed: " + o.facts().failure());
         }
+        long end = System.nanoTime() + timeoutMillis * 1_000_000L; // request and answer, after the handshake
         try (Socket s = o.socket()) {
             OutputStream out = s.getOutputStream();
             out.write(("GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: MailMedic/"

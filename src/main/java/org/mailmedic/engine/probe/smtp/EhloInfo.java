@@ -35,11 +35,12 @@ public record EhloInfo(String command, SmtpReply reply, String greeting, Map<Str
             if (key.startsWith("AUTH=")) { // old Outlook/qmail style "AUTH=LOGIN PLAIN"
                 params = (key.substring(5) + " " + params).strip();
                 key = "AUTH";
-                if (ext.containsKey("AUTH")) {
-                    params = (ext.get("AUTH") + " " + params).strip();
-                }
             }
-            ext.merge(key, params, (a, b) -> a.isEmpty() ? b : a);
+            if (key.equals("AUTH") && ext.containsKey("AUTH")) {
+                ext.put("AUTH", (ext.get("AUTH") + " " + params).strip());
+            } else {
+                ext.putIfAbsent(key, params);
+            }
         }
         return new EhloInfo(command, reply, lines.isEmpty() ? "" : lines.get(0), ext);
     }

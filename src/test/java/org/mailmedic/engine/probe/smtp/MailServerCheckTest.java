@@ -5,6 +5,7 @@ import static org.mailmedic.engine.probe.smtp.SmtpFixtures.IP;
 import static org.mailmedic.engine.probe.smtp.SmtpFixtures.MX;
 import static org.mailmedic.engine.probe.smtp.SmtpFixtures.PKI;
 import static org.mailmedic.engine.probe.smtp.SmtpFixtures.checkOne;
+import static org.mailmedic.engine.probe.smtp.SmtpFixtures.faults;
 import static org.mailmedic.engine.probe.smtp.SmtpFixtures.options;
 import static org.mailmedic.engine.probe.smtp.SmtpFixtures.route;
 
@@ -181,7 +182,7 @@ class MailServerCheckTest {
     @Test
     void hangAfterBannerEndsWithinTheReplyDeadline() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().fault(Fault.HANG_AFTER_BANNER).start()) {
-            SmtpOptions o = options(route(f), PKI.trustStore()).build();
+            SmtpOptions o = faults(route(f)).build();
             long t0 = System.nanoTime();
             HostResult h = checkOne(o);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -197,7 +198,7 @@ class MailServerCheckTest {
     @Test
     void silentServerHasNoGreeting() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().fault(Fault.SILENT).start()) {
-            SmtpOptions o = options(route(f), PKI.trustStore()).build();
+            SmtpOptions o = faults(route(f)).build();
             long t0 = System.nanoTime();
             SessionResult s = smtp(checkOne(o));
             log("no greeting", (System.nanoTime() - t0) / 1_000_000, o.replyTimeout());
@@ -210,7 +211,7 @@ class MailServerCheckTest {
     @Test
     void garbageIsNotSmtp() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().fault(Fault.GARBAGE).start()) {
-            SmtpOptions o = options(route(f), PKI.trustStore()).build();
+            SmtpOptions o = faults(route(f)).build();
             long t0 = System.nanoTime();
             SessionResult s = smtp(checkOne(o));
             log("garbage", (System.nanoTime() - t0) / 1_000_000, o.replyTimeout());
@@ -223,7 +224,7 @@ class MailServerCheckTest {
     @Test
     void endlessLineIsCutAtTheCap() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().fault(Fault.ENDLESS_LINE).start()) {
-            SmtpOptions o = options(route(f), PKI.trustStore()).build();
+            SmtpOptions o = faults(route(f)).build();
             long t0 = System.nanoTime();
             SessionResult s = smtp(checkOne(o));
             log("endless line", (System.nanoTime() - t0) / 1_000_000, o.replyTimeout());
@@ -245,7 +246,7 @@ class MailServerCheckTest {
     @Test
     void code421AtConnectIsReportedWithTheRawGreeting() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().banner("421 4.3.2 mx.example.test Service shutting down").start()) {
-            SmtpOptions o = options(route(f), PKI.trustStore()).build();
+            SmtpOptions o = faults(route(f)).build();
             long t0 = System.nanoTime();
             SessionResult s = smtp(checkOne(o));
             log("421 at connect", (System.nanoTime() - t0) / 1_000_000, o.replyTimeout());
@@ -283,7 +284,7 @@ class MailServerCheckTest {
     @Test
     void dropDuringHandshakeIsReported() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().fault(Fault.DROP_AT_STARTTLS).start()) {
-            SmtpOptions o = options(route(f), PKI.trustStore()).build();
+            SmtpOptions o = faults(route(f)).build();
             long t0 = System.nanoTime();
             SessionResult s = smtp(checkOne(o));
             log("drop mid-handshake", (System.nanoTime() - t0) / 1_000_000, o.replyTimeout());
@@ -306,7 +307,7 @@ class MailServerCheckTest {
     void refusedAndFilteredPortsAreToldApart() {
         LoopbackConnector c = new LoopbackConnector().blackhole("127.0.0.3", 25);
         SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(new MxHost(MX, 10, List.of(IP)),
-                new MxHost("mx2.example.test", 20, List.of("127.0.0.3"))), options(c, null).build(), h -> { });
+                new MxHost("mx2.example.test", 20, List.of("127.0.0.3"))), faults(c).build(), h -> { });
         assertThat(r.hosts().get(0).addresses().get(0).smtp().findings().get(0).code()).isEqualTo("connect-refused");
         assertThat(r.hosts().get(1).headline()).contains("No answer from mx2.example.test", "within 1.0 s");
         assertThat(c.attempts()).containsExactlyInAnyOrder(IP + ":25", "127.0.0.3:25");
@@ -320,7 +321,7 @@ class MailServerCheckTest {
             LoopbackConnector c = new LoopbackConnector().route("127.0.0.2", 25, hang.port())
                     .route("127.0.0.3", 25, hang2.port()).route("127.0.0.4", 25, good.port());
             List<String> streamed = new CopyOnWriteArrayList<>();
-            SmtpOptions o = options(c, PKI.trustStore()).build();
+            SmtpOptions o = options(c, PKI.trustStore()).replyTimeout(Duration.ofSeconds(2)).build();
             long t0 = System.nanoTime();
             SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(
                     new MxHost("mx3.example.test", 30, List.of("127.0.0.4")),

@@ -18,12 +18,21 @@ final class SmtpFixtures {
     private SmtpFixtures() {
     }
 
-    /** Options with test-sized deadlines: connect 1 s, reply 1 s, host 8 s; no 587/465, no versions. */
+    /**
+     * Options with test-sized deadlines: connect 1 s, reply 5 s (TLS handshakes on a loaded 2-core
+     * box can take a second when cold), host 20 s; no 587/465, no version probes. Fault tests set
+     * the reply timeout to 1 s with {@link #faults}.
+     */
     static SmtpOptions.Builder options(LoopbackConnector c, KeyStore trust) {
         return SmtpOptions.builder(new MemoryDns()).connector(c).resolver(c).trustStore(trust)
-                .connectTimeout(Duration.ofSeconds(1)).replyTimeout(Duration.ofSeconds(1))
-                .hostDeadline(Duration.ofSeconds(8)).checkSubmission(false).probeTlsVersions(false)
+                .connectTimeout(Duration.ofSeconds(1)).replyTimeout(Duration.ofSeconds(5))
+                .hostDeadline(Duration.ofSeconds(20)).checkSubmission(false).probeTlsVersions(false)
                 .checkMtaSts(false).checkDane(false).ehloName("checker.mailmedic.test");
+    }
+
+    /** As {@link #options} with a 1 s reply timeout, for servers that hang. */
+    static SmtpOptions.Builder faults(LoopbackConnector c) {
+        return options(c, PKI.trustStore()).replyTimeout(Duration.ofSeconds(1));
     }
 
     static LoopbackConnector route(SmtpFixture f) {
