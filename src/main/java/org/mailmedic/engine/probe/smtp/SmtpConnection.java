@@ -47,6 +47,7 @@ final class SmtpConnection implements Closeable {
     private final byte[] buf = new byte[4096];
     private int pos;
     private int lim;
+    private String lastCommand;
 
     SmtpConnection(Socket socket, Transcript transcript, int maxLineBytes, int maxReplyLines) throws IOException {
         this.transcript = transcript;
@@ -64,6 +65,11 @@ final class SmtpConnection implements Closeable {
         lim = 0;
     }
 
+    /** The verb of the last command sent ("EHLO", "STARTTLS", "MAIL FROM"…), null before any. */
+    String lastCommand() {
+        return lastCommand;
+    }
+
     Socket socket() {
         return socket;
     }
@@ -76,6 +82,7 @@ final class SmtpConnection implements Closeable {
     /** Sends one command and reads its complete reply. */
     SmtpReply send(SmtpCommand command, String argument, Deadline deadline) throws IOException {
         String line = command.line(argument);
+        lastCommand = line.split(" ", 2)[0].replace(":", " ").strip();
         transcript.client(line);
         try {
             out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));

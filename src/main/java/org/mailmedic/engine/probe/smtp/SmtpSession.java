@@ -107,7 +107,9 @@ final class SmtpSession {
         try {
             dialogue(r, conn, where);
         } catch (SmtpConnection.ReplyException e) {
-            r.findings.add(fault(e, where, r.ehlo == null ? (r.banner == null ? "the greeting" : "EHLO") : "the dialogue"));
+            r.findings.add(fault(e, where, conn.lastCommand() == null ? "the greeting"
+                    : r.tls != null && r.tls.established() && "EHLO".equals(conn.lastCommand()) ? "EHLO over TLS"
+                    : conn.lastCommand()));
         } catch (IOException | RuntimeException e) {
             r.transcript.note("error: " + e);
             r.findings.add(SmtpFinding.fail("smtp-error", "The check of " + where + " failed: " + e.getMessage(),

@@ -37,6 +37,10 @@ class DowngradeRiskTest {
                     .anyMatch(s -> s.contains("DANE TLSA")).anyMatch(s -> s.contains("TLS-RPT"));
             assertThat(r.hosts().get(0).dane().status()).isEqualTo(Status.INFO);
             assertThat(r.mtaSts().txtRecord()).isNull();
+            String text = SmtpReportText.render(r, true);
+            assertThat(text).contains("mx.example.test (MX 10) [PASS]", "TLS: TLSv1.3",
+                    "certificate: CN=mx.example.test; names DNS:mx.example.test", "Downgrade risk [WARN]",
+                    "--- transcript, port 25 ---", "C: STARTTLS");
         }
     }
 
