@@ -416,6 +416,11 @@ final class SmtpSession {
             case "protocol-version" -> SmtpFinding.fail("tls-version-mismatch", where + " only speaks TLS versions "
                     + "that current senders no longer use: the handshake" + after + " failed.",
                     tech + ". The server refused TLS 1.2 and 1.3; update its TLS library or settings.");
+            case "not-tls" -> SmtpFinding.fail("tls-not-tls", mode == Mode.IMPLICIT_TLS
+                    ? where + " answers in plain text, not TLS: implicit TLS (SMTPS) is not set up on this port."
+                    : where + " accepted STARTTLS but then did not speak TLS.",
+                    tech + ". The bytes that came back were not a TLS record." + (mode == Mode.IMPLICIT_TLS
+                            ? " Port 465 must start TLS at once (RFC 8314); plain SMTP with STARTTLS belongs on 587." : ""));
             case "dropped" -> SmtpFinding.fail("tls-dropped", where + " dropped the connection in the middle of "
                     + "the TLS handshake" + after + ".", tech + ". Often a broken TLS setup (unreadable key or "
                             + "certificate file) or a firewall that inspects port " + (mode == Mode.IMPLICIT_TLS

@@ -10,7 +10,8 @@ import java.util.List;
  * @param cipherSuite  negotiated cipher suite (null when it failed)
  * @param chain        the certificates presented, leaf first (empty when none were sent)
  * @param certificate  our verdict on the chain (null when no chain was seen)
- * @param failureKind  null, or why it failed: no-certificate, protocol-version, dropped, timeout, other
+ * @param failureKind  null, or why it failed: no-certificate, protocol-version,
+ *                     not-tls (plain text came back), dropped, timeout, other
  * @param failure      the technical reason (the JSSE message or alert), null when established
  * @param handshakeMillis how long the handshake took
  */

@@ -113,8 +113,10 @@ public final class TlsHandshaker {
                 || all.contains("no shared cipher") || all.contains("no cipher suites in common"))) {
             return "no-certificate";
         }
-        if (all.contains("protocol_version") || all.contains("no appropriate protocol")
-                || all.contains("unsupported or unrecognized ssl message")) {
+        if (all.contains("unsupported or unrecognized ssl message") || all.contains("plaintext connection")) {
+            return "not-tls";
+        }
+        if (all.contains("protocol_version") || all.contains("no appropriate protocol")) {
             return "protocol-version";
         }
         if (all.contains("remote host terminated") || all.contains("connection reset") || all.contains("broken pipe")

@@ -363,6 +363,19 @@ class MailServerCheckTest {
     }
 
     @Test
+    void plainTextOnTheImplicitTlsPortIsCalledOut() throws Exception {
+        try (SmtpFixture mx = SmtpFixture.builder().starttls(PKI.good(MX).serverContext()).start();
+             SmtpFixture plain = SmtpFixture.builder().start()) {
+            LoopbackConnector c = route(mx).route(IP, 465, plain.port());
+            AddressResult a = checkOne(options(c, PKI.trustStore()).checkSubmission(true).build()).addresses().get(0);
+            assertThat(a.implicitTls().findings().get(0).code()).isEqualTo("tls-not-tls");
+            assertThat(a.implicitTls().headline()).contains("port 465 answers in plain text, not TLS");
+            assertThat(a.submission().findings().get(0).code()).isEqualTo("connect-refused");
+            assertThat(a.submission().status()).isEqualTo(Status.INFO);
+        }
+    }
+
+    @Test
     void resultSerialisesWithTheProjectMapper() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().starttls(PKI.good(MX).serverContext()).start()) {
             SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(new MxHost(MX, 10, List.of(IP))),
