@@ -140,6 +140,11 @@ public final class MailServerCheck {
         long start = System.nanoTime();
         Deadline deadline = Deadline.in(o.hostDeadline());
         List<SmtpFinding> hostFindings = new ArrayList<>();
+        if (h.name().isEmpty()) {
+            SmtpFinding f = SmtpFinding.info("null-mx", "This domain publishes a null MX (\"MX 0 .\"): it accepts no mail.",
+                    "RFC 7505: senders bounce mail to this domain at once instead of queueing it.");
+            return new HostResult(".", h.preference(), List.of(), null, Status.INFO, f.headline(), List.of(f), 0);
+        }
         List<InetAddress> addresses = new ArrayList<>();
         for (String a : h.addresses()) {
             InetAddress ia = AddressResolver.literal(a);
@@ -196,8 +201,11 @@ public final class MailServerCheck {
         SessionResult smtp = s.run(SmtpSession.Mode.STARTTLS, o.smtpPort());
         List<TlsVersionSupport> versions = new ArrayList<>();
         List<SmtpFinding> findings = new ArrayList<>();
+        // Versions are probed only where TLS itself can work: against a server with no
+        // certificate every version "fails", which says nothing about versions.
         if (o.probeTlsVersions() && smtp.offersStarttls() && smtp.tls() != null
-                && !"timeout".equals(smtp.tls().failureKind())) {
+                && !List.of("timeout", "no-certificate", "dropped", "not-tls").contains(String.valueOf(
+                        smtp.tls().failureKind()))) {
             for (String v : VERSIONS) {
                 versions.add(s.probeVersion(v, o.smtpPort(), false));
             }

@@ -134,10 +134,11 @@ class MailServerCheckTest {
     @Test
     void starttlsWithoutCertificateIsTheNoSharedCipherCase() throws Exception {
         try (SmtpFixture f = SmtpFixture.builder().starttlsWithoutCertificate().start()) {
-            HostResult h = checkOne(options(route(f), PKI.trustStore()).build());
+            HostResult h = checkOne(options(route(f), PKI.trustStore()).probeTlsVersions(true).build());
             SessionResult s = smtp(h);
             assertThat(s.status()).isEqualTo(Status.FAIL);
             assertThat(s.findings().get(0).code()).isEqualTo("starttls-no-certificate");
+            assertThat(h.addresses().get(0).tlsVersions()).isEmpty(); // says nothing about versions
             assertThat(s.headline()).endsWith("offers STARTTLS but presents no certificate — senders that insist "
                     + "on TLS, such as Gmail, will fail.");
             assertThat(s.findings().get(0).detail()).contains("handshake_failure", "no shared cipher");
@@ -373,6 +374,15 @@ class MailServerCheckTest {
             assertThat(a.submission().findings().get(0).code()).isEqualTo("connect-refused");
             assertThat(a.submission().status()).isEqualTo(Status.INFO);
         }
+    }
+
+    @Test
+    void nullMxIsReportedNotDialled() {
+        LoopbackConnector c = new LoopbackConnector();
+        SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(new MxHost(".", 0, List.of())),
+                faults(c).build(), h -> { });
+        assertThat(r.hosts().get(0).headline()).contains("null MX", "accepts no mail");
+        assertThat(c.attempts()).isEmpty();
     }
 
     @Test
