@@ -28,7 +28,11 @@ public final class SmtpFixture implements AutoCloseable {
 
     /** Misbehaviours. */
     public enum Fault {
-        NONE, SILENT, HANG_AFTER_BANNER, GARBAGE, ENDLESS_LINE, ENDLESS_REPLY, DROP_AT_STARTTLS, TLS10_ONLY
+        NONE, SILENT, HANG_AFTER_BANNER, GARBAGE, ENDLESS_LINE, ENDLESS_REPLY, DROP_AT_STARTTLS, TLS10_ONLY,
+        /** Greets one byte every 100 ms, forever: defeats per-read timeouts, not deadlines. */
+        DRIP,
+        /** STARTTLS with anonymous cipher suites only: answers a ClientHello offering DH_anon with a ServerHello. */
+        ANON_ONLY
     }
 
     private final Builder cfg;
@@ -125,6 +129,14 @@ public final class SmtpFixture implements AutoCloseable {
                     drain(in);
                     return;
                 }
+                case DRIP -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        out.write('2');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                    return;
+                }
                 case ENDLESS_REPLY -> {
                     for (int i = 0; i < 1000; i++) {
                         write(out, "220-still greeting you, line " + i + "\r\n");
@@ -158,7 +170,7 @@ public final class SmtpFixture implements AutoCloseable {
                     case "HELO" -> write(out, "250 mx.example.test\r\n");
                     case "STARTTLS" -> {
                         if (cfg.starttls == null && cfg.fault != Fault.TLS10_ONLY && cfg.fault != Fault.DROP_AT_STARTTLS
-                                || inTls) {
+                                && cfg.fault != Fault.ANON_ONLY || inTls) {
                             write(out, "502 5.5.1 Not available\r\n");
                             continue;
                         }
@@ -166,8 +178,8 @@ public final class SmtpFixture implements AutoCloseable {
                         if (cfg.fault == Fault.DROP_AT_STARTTLS) {
                             return;
                         }
-                        if (cfg.fault == Fault.TLS10_ONLY) {
-                            fakeTls10(s);
+                        if (cfg.fault == Fault.TLS10_ONLY || cfg.fault == Fault.ANON_ONLY) {
+                            fakeTls(s, cfg.fault);
                             return;
                         }
                         Socket tls = serverTls(cfg.starttls, s);
@@ -192,6 +204,8 @@ public final class SmtpFixture implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away: fine for a fixture
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 s.close();
@@ -204,7 +218,8 @@ public final class SmtpFixture implements AutoCloseable {
 
     private String ehlo(boolean inTls) {
         List<String> ext = new ArrayList<>(cfg.extensions);
-        if (!inTls && (cfg.starttls != null || cfg.fault == Fault.TLS10_ONLY || cfg.fault == Fault.DROP_AT_STARTTLS)) {
+        if (!inTls && (cfg.starttls != null || cfg.fault == Fault.TLS10_ONLY || cfg.fault == Fault.DROP_AT_STARTTLS
+                || cfg.fault == Fault.ANON_ONLY)) {
             ext.add("STARTTLS");
         }
         String auth = inTls ? cfg.authAfterTls : cfg.authBeforeTls;
@@ -236,8 +251,12 @@ public final class SmtpFixture implements AutoCloseable {
         }
     }
 
-    /** Answers a TLS 1.0 ClientHello with a TLS 1.0 ServerHello and anything newer with protocol_version. */
-    private static void fakeTls10(Socket s) throws IOException {
+    /**
+     * TLS10_ONLY: answers a TLS 1.0 ClientHello with a TLS 1.0 ServerHello, anything newer with
+     * protocol_version. ANON_ONLY: answers a ClientHello offering DH_anon_WITH_AES_128_CBC_SHA
+     * (0x0034) with a ServerHello choosing it, anything else with handshake_failure.
+     */
+    private static void fakeTls(Socket s, Fault fault) throws IOException {
         DataInputStream in = new DataInputStream(s.getInputStream());
         OutputStream out = s.getOutputStream();
         int type = in.readUnsignedByte();
@@ -251,17 +270,35 @@ public final class SmtpFixture implements AutoCloseable {
         }
         int major = body[4];
         int minor = body[5];
-        if (major == 3 && minor == 1) {
+        boolean accept;
+        int suite;
+        if (fault == Fault.ANON_ONLY) {
+            int sid = body[38] & 0xff;
+            int at = 39 + sid;
+            int n = ((body[at] & 0xff) << 8) | (body[at + 1] & 0xff);
+            boolean offered = false;
+            for (int i = 0; i < n; i += 2) {
+                offered |= body[at + 2 + i] == 0x00 && body[at + 3 + i] == 0x34;
+            }
+            accept = offered;
+            suite = 0x0034;
+        } else {
+            accept = major == 3 && minor == 1;
+            suite = 0x002F;
+        }
+        if (accept) {
             ByteArrayOutputStream hello = new ByteArrayOutputStream();
-            hello.writeBytes(new byte[] {3, 1});
+            hello.writeBytes(new byte[] {3, (byte) minor});
             hello.writeBytes(new byte[32]);
             hello.write(0);
-            hello.writeBytes(new byte[] {0x00, 0x2F, 0});
+            hello.writeBytes(new byte[] {(byte) (suite >> 8), (byte) suite, 0});
             byte[] h = hello.toByteArray();
             ByteArrayOutputStream rec = new ByteArrayOutputStream();
             rec.writeBytes(new byte[] {0x16, 3, 1, 0, (byte) (h.length + 4), 2, 0, 0, (byte) h.length});
             rec.writeBytes(h);
             out.write(rec.toByteArray());
+        } else if (fault == Fault.ANON_ONLY) {
+            out.write(new byte[] {0x15, 3, 3, 0, 2, 2, 40}); // fatal handshake_failure
         } else {
             out.write(new byte[] {0x15, 3, 1, 0, 2, 2, 70}); // fatal protocol_version
         }

@@ -30,18 +30,32 @@ final class LegacyTlsProbe {
         0xC014, 0xC013, 0xC00A, 0xC009, 0x0039, 0x0033, 0x0035, 0x002F, 0x000A, 0x00FF,
     };
 
+    /**
+     * Anonymous (certificate-less) suites: DH_anon and ECDH_anon with AES-GCM, AES-CBC and 3DES.
+     * Offered alone, a ServerHello choosing one proves that the server runs TLS without any
+     * certificate — what a Sendmail or Postfix with STARTTLS on and no certificate may do.
+     */
+    private static final int[] ANON_SUITES = {
+        0x00A6, 0x00A7, 0x006C, 0x006D, 0x0034, 0x003A, 0xC018, 0xC019, 0x001B, 0xC017, 0x00FF,
+    };
+
     private LegacyTlsProbe() {
     }
 
-    /** @param minor 1 for TLS 1.0, 2 for TLS 1.1 */
-    static Answer probe(Socket socket, String sniHost, int minor, Deadline deadline, Transcript transcript) {
+    /**
+     * @param minor     1 for TLS 1.0, 2 for TLS 1.1, 3 for TLS 1.2
+     * @param anonymous offer only anonymous cipher suites (no certificate needed)
+     */
+    static Answer probe(Socket socket, String sniHost, int minor, boolean anonymous, Deadline deadline,
+            Transcript transcript) {
         String name = "TLSv1." + (minor - 1);
         try {
             socket.setSoTimeout(deadline.socketTimeout());
             OutputStream out = socket.getOutputStream();
-            out.write(clientHello(sniHost, minor));
+            out.write(clientHello(sniHost, minor, anonymous ? ANON_SUITES : SUITES));
             out.flush();
-            transcript.note("sent a " + name + " ClientHello (TLS 1.0/1.1 probe, handshake not completed)");
+            transcript.note("sent a " + name + (anonymous ? " ClientHello offering only anonymous ciphers"
+                    : " ClientHello") + " (probe only, the handshake is not completed)");
             DataInputStream in = new DataInputStream(socket.getInputStream());
             int type = in.readUnsignedByte();
             in.readUnsignedShort(); // record version
@@ -89,7 +103,7 @@ final class LegacyTlsProbe {
         }
     }
 
-    static byte[] clientHello(String sniHost, int minor) {
+    static byte[] clientHello(String sniHost, int minor, int[] suites) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(3);
         body.write(minor);
@@ -97,8 +111,8 @@ final class LegacyTlsProbe {
         new SecureRandom().nextBytes(random);
         body.writeBytes(random);
         body.write(0); // no session id
-        u16(body, SUITES.length * 2);
-        for (int s : SUITES) {
+        u16(body, suites.length * 2);
+        for (int s : suites) {
             u16(body, s);
         }
         body.write(1); // one compression method
@@ -123,6 +137,16 @@ final class LegacyTlsProbe {
         u16(ext, 2);
         ext.write(1);
         ext.write(0);
+        if (minor >= 3) { // signature_algorithms: ecdsa/rsa with SHA-256/384, rsa_pss_rsae_sha256
+            u16(ext, 0x000D);
+            u16(ext, 12);
+            u16(ext, 10);
+            u16(ext, 0x0403);
+            u16(ext, 0x0503);
+            u16(ext, 0x0401);
+            u16(ext, 0x0501);
+            u16(ext, 0x0804);
+        }
         u16(body, ext.size());
         body.writeBytes(ext.toByteArray());
 

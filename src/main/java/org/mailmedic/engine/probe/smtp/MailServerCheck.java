@@ -225,6 +225,19 @@ public final class MailServerCheck {
                         versions.toString()));
             }
         }
+        if (smtp.tls() != null && "no-certificate".equals(smtp.tls().failureKind())) {
+            // Confirm the diagnosis: does it at least speak certificate-less (anonymous) TLS?
+            TlsVersionSupport anon = s.probeVersion(SmtpSession.ANONYMOUS, o.smtpPort(), false);
+            if (anon.accepted()) {
+                findings.add(SmtpFinding.info("anonymous-tls-only", smtp.address() + " agrees to anonymous TLS "
+                        + "only: it has no certificate to present.", "A TLS 1.2 ClientHello offering only DH_anon/"
+                        + "ECDH_anon suites was " + anon.detail() + ". Senders refuse anonymous ciphers."));
+            } else if ("rejected".equals(anon.result())) {
+                findings.add(SmtpFinding.info("anonymous-tls-refused", smtp.address() + " refuses anonymous TLS too: "
+                        + "no TLS handshake with it can succeed.", "A TLS 1.2 ClientHello offering only DH_anon/"
+                        + "ECDH_anon suites was " + anon.detail() + "."));
+            }
+        }
         SessionResult submission = null;
         SessionResult implicit = null;
         if (o.checkSubmission()) {

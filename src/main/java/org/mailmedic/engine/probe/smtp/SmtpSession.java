@@ -432,13 +432,18 @@ final class SmtpSession {
         };
     }
 
+    /** Pseudo-version for {@link #probeVersion}: TLS 1.2 offering only anonymous cipher suites. */
+    static final String ANONYMOUS = "TLSv1.2-anonymous";
+
     /**
-     * Whether the server accepts exactly one TLS version: one connection, greeting, EHLO,
+     * Whether the server accepts exactly one TLS version (or, with {@link #ANONYMOUS}, a
+     * certificate-less cipher): one connection, greeting, EHLO,
      * STARTTLS (unless implicit), then a handshake offering only {@code version}.
      */
     TlsVersionSupport probeVersion(String version, int port, boolean implicit) {
         Run r = new Run(implicit ? Mode.IMPLICIT_TLS : Mode.STARTTLS, port);
-        boolean legacy = version.equals("TLSv1") || version.equals("TLSv1.1");
+        boolean anonymous = version.equals(ANONYMOUS);
+        boolean legacy = version.equals("TLSv1") || version.equals("TLSv1.1") || anonymous;
         String where = host + " (" + address.getHostAddress() + ") port " + port;
         SmtpConnection conn = connect(r, where);
         if (conn == null) {
@@ -462,8 +467,8 @@ final class SmtpSession {
                 }
             }
             if (legacy) {
-                LegacyTlsProbe.Answer a = LegacyTlsProbe.probe(conn.socket(), host, version.equals("TLSv1") ? 1 : 2,
-                        step(), r.transcript);
+                LegacyTlsProbe.Answer a = LegacyTlsProbe.probe(conn.socket(), host,
+                        anonymous ? 3 : version.equals("TLSv1") ? 1 : 2, anonymous, step(), r.transcript);
                 return a.conclusive() ? new TlsVersionSupport(version, a.accepted() ? "accepted" : "rejected",
                         a.accepted(), a.detail()) : TlsVersionSupport.notTested(version, a.detail());
             }

@@ -147,6 +147,23 @@ class MailServerCheckTest {
             assertThat(s.ehlo().extensions()).containsKeys("PIPELINING", "SIZE");
             assertThat(s.tls().failureKind()).isEqualTo("no-certificate");
             assertThat(s.tls().chain()).isEmpty();
+            // the JDK server with no key refuses anonymous suites too: nothing can work
+            assertThat(h.addresses().get(0).findings()).extracting(SmtpFinding::code)
+                    .containsExactly("anonymous-tls-refused");
+            assertThat(h.addresses().get(0).findings().get(0).detail()).contains("handshake_failure");
+            f.assertPolite(false);
+        }
+    }
+
+    @Test
+    void anonymousOnlyStarttlsIsConfirmedAsCertificateLess() throws Exception {
+        try (SmtpFixture f = SmtpFixture.builder().fault(Fault.ANON_ONLY).start()) {
+            HostResult h = checkOne(options(route(f), PKI.trustStore()).build());
+            assertThat(smtp(h).findings().get(0).code()).isEqualTo("starttls-no-certificate");
+            assertThat(smtp(h).headline()).contains("offers STARTTLS but presents no certificate", "such as Gmail");
+            assertThat(h.addresses().get(0).findings()).extracting(SmtpFinding::code)
+                    .containsExactly("anonymous-tls-only");
+            assertThat(h.addresses().get(0).findings().get(0).detail()).contains("cipher suite 0x0034");
             f.assertPolite(false);
         }
     }
@@ -232,6 +249,21 @@ class MailServerCheckTest {
             assertThat(s.findings().get(0).code()).isEqualTo("line-too-long");
             assertThat(s.findings().get(0).detail()).contains("longer than 4096 bytes");
             assertThat(s.transcript()).allMatch(l -> l.text().length() < 1000);
+        }
+    }
+
+    @Test
+    void slowDripIsBoundedByTheHostDeadline() throws Exception {
+        try (SmtpFixture f = SmtpFixture.builder().fault(Fault.DRIP).start()) {
+            SmtpOptions o = options(route(f), PKI.trustStore()).hostDeadline(Duration.ofMillis(1500)).build();
+            long t0 = System.nanoTime();
+            HostResult h = checkOne(o);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            log("slow drip (host cap)", ms, o.hostDeadline());
+            assertThat(smtp(h).findings().get(0).code()).isEqualTo("no-banner");
+            assertThat(smtp(h).findings().get(0).detail()).contains("started a line but did not finish it in time");
+            assertThat(smtp(h).transcriptText()).contains("S: 222");
+            assertThat(ms).isLessThan(o.hostDeadline().toMillis() + 2000);
         }
     }
 
