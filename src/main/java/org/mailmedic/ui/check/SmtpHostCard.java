@@ -130,9 +130,9 @@ public final class SmtpHostCard {
             return new Section(a.address(), rows, cert, findings, transcript.toString());
         }
 
-        private static Row mtaStsRow(String mx, MtaStsResult sts) {
+        static Row mtaStsRow(String mx, MtaStsResult sts) {
             if (sts == null) {
-                return new Row("MTA-STS", "not checked", false);
+                return new Row("MTA-STS", "not known (yet)", false);
             }
             if (sts.policy() == null || !sts.policy().valid()) {
                 return new Row("MTA-STS", sts.headline(), sts.status() == Status.FAIL || sts.status() == Status.WARN);
@@ -186,13 +186,20 @@ public final class SmtpHostCard {
 
     private final VBox root = new VBox(8);
     private final Model model;
+    private final String hostName;
+    private GridPane policy;
 
+    /**
+     * @param mtaSts the domain's MTA-STS result, or null while it is still running (hosts stream
+     *               in first; call {@link #showMtaSts} when the whole check is done)
+     */
     public SmtpHostCard(HostResult host, MtaStsResult mtaSts) {
-        this(Model.of(host, mtaSts));
+        this(Model.of(host, mtaSts), host.name());
     }
 
-    public SmtpHostCard(Model model) {
+    private SmtpHostCard(Model model, String hostName) {
         this.model = model;
+        this.hostName = hostName;
         root.getStyleClass().add("smtp-host-card");
         root.setPadding(new Insets(12));
         root.setStyle("-fx-border-color: #c9d3e0; -fx-border-radius: 8; -fx-background-color: white;"
@@ -208,7 +215,7 @@ public final class SmtpHostCard {
         for (Section s : model.sections()) {
             root.getChildren().add(section(s));
         }
-        GridPane policy = grid(List.of(model.mtaSts(), model.dane()));
+        policy = grid(List.of(model.mtaSts(), model.dane()));
         root.getChildren().add(policy);
         for (Line l : model.hostFindings()) {
             root.getChildren().add(finding(l));
@@ -221,6 +228,14 @@ public final class SmtpHostCard {
 
     public Model model() {
         return model;
+    }
+
+    /** Fills in the MTA-STS row once the domain-wide result has arrived (FX thread). */
+    public void showMtaSts(MtaStsResult mtaSts) {
+        Row row = Model.mtaStsRow(hostName, mtaSts);
+        int i = root.getChildren().indexOf(policy);
+        policy = grid(List.of(row, model.dane()));
+        root.getChildren().set(i, policy);
     }
 
     private Node section(Section s) {

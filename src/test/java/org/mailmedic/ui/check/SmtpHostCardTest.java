@@ -94,4 +94,13 @@ class SmtpHostCardTest {
         assertThat(text.getText()).contains("C: EHLO", "C: QUIT");
         assertThat(robot.lookup(".smtp-problem").queryAllAs(Label.class)).isNotEmpty();
     }
+
+    @Test
+    void mtaStsRowIsFilledInWhenTheDomainResultArrives(FxRobot robot) {
+        SmtpHostCard streamed = new SmtpHostCard(result.hosts().get(0), null);
+        assertThat(streamed.model().mtaSts().value()).isEqualTo("not known (yet)");
+        robot.interact(() -> streamed.showMtaSts(result.mtaSts()));
+        assertThat(robot.from(streamed.root()).lookup(".label").queryAllAs(Label.class))
+                .anyMatch(l -> l.getText().contains("MTA-STS is not set up"));
+    }
 }
