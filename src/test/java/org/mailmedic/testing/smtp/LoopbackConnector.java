@@ -22,6 +22,7 @@ public final class LoopbackConnector implements Connector, AddressResolver {
 
     private final Map<String, Integer> routes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> blackholes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> unreachable = new ConcurrentHashMap<>();
     private final Map<String, List<InetAddress>> hosts = new ConcurrentHashMap<>();
     private final List<String> attempts = Collections.synchronizedList(new ArrayList<>());
 
@@ -34,6 +35,12 @@ public final class LoopbackConnector implements Connector, AddressResolver {
     /** Connections to {@code ip:port} time out (a filtered port), without any packet sent. */
     public LoopbackConnector blackhole(String ip, int port) {
         blackholes.put(ip + ":" + port, true);
+        return this;
+    }
+
+    /** Connections to {@code ip:port} fail with "Network is unreachable" (e.g. IPv6 on an IPv4-only box). */
+    public LoopbackConnector unreachable(String ip, int port) {
+        unreachable.put(AddressResolver.literal(ip).getHostAddress() + ":" + port, true);
         return this;
     }
 
@@ -58,6 +65,9 @@ public final class LoopbackConnector implements Connector, AddressResolver {
             Socket s = new Socket();
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMillis);
             return s;
+        }
+        if (unreachable.containsKey(key)) {
+            throw new java.net.NoRouteToHostException("Network is unreachable");
         }
         if (blackholes.containsKey(key)) {
             try {

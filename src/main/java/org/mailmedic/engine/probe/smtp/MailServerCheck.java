@@ -80,8 +80,8 @@ public final class MailServerCheck {
                 status = status.worse(mtaSts.status());
             }
             String headline = headline(domain, results, risk);
-            return new SmtpCheckResult(domain, results, mtaSts, risk, status, headline,
-                    (System.nanoTime() - start) / 1_000_000);
+            return new SmtpCheckResult(domain, results, mtaSts, daneSummary(domain, results, options), risk, status,
+                    headline, (System.nanoTime() - start) / 1_000_000);
         } finally {
             pool.shutdownNow();
             watchdog.shutdownNow();
@@ -91,6 +91,13 @@ public final class MailServerCheck {
     private static String headline(String domain, List<HostResult> results, DowngradeRisk risk) {
         if (results.isEmpty()) {
             return domain + " has no mail servers to check.";
+        }
+        List<SessionResult> port25 = results.stream().flatMap(h -> h.addresses().stream()).map(AddressResult::smtp)
+                .toList();
+        if (port25.size() > 1 && port25.stream().allMatch(s -> s.findingCode("connect-timeout"))) {
+            return "None of the " + port25.size() + " mail server addresses answered on port " + port25.get(0).port()
+                    + ": probably this computer's network blocks outgoing port 25 (many providers do). "
+                    + "Run the check from another network to see the servers themselves.";
         }
         for (HostResult r : results) {
             if (r.status() == Status.FAIL) {
@@ -103,6 +110,25 @@ public final class MailServerCheck {
             }
         }
         return risk.headline();
+    }
+
+    /** DANE for the domain as a whole, in one sentence: does it protect every MX host? */
+    static String daneSummary(String domain, List<HostResult> results, SmtpOptions o) {
+        if (!o.checkDane() || results.isEmpty()) {
+            return "DANE was not checked.";
+        }
+        List<String> protectedHosts = results.stream().filter(h -> h.dane() != null && h.dane().protects())
+                .map(HostResult::name).toList();
+        long withTlsa = results.stream().filter(h -> h.dane() != null && !h.dane().records().isEmpty()).count();
+        if (protectedHosts.size() == results.size()) {
+            return "DANE protects " + domain + ": every mail server has DNSSEC-signed TLSA records that match its certificate.";
+        }
+        if (protectedHosts.isEmpty()) {
+            return withTlsa == 0 ? "DANE does not protect " + domain + ": no mail server publishes TLSA records."
+                    : "DANE does not protect " + domain + ": TLSA records exist but none is both signed and matching.";
+        }
+        return "DANE protects only " + String.join(", ", protectedHosts) + " of " + results.size()
+                + " mail servers; an attacker can steer senders to the others.";
     }
 
     private static HostResult await(CompletableFuture<HostResult> f, long millis, MxHost h) {

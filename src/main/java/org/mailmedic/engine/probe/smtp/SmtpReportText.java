@@ -41,6 +41,7 @@ public final class SmtpReportText {
                 }
             }
         }
+        b.append("  DANE: ").append(r.dane()).append('\n');
         DowngradeRisk d = r.downgrade();
         b.append("  Downgrade risk [").append(tag(d.status())).append("] ").append(d.headline()).append('\n');
         for (String step : d.closeBy()) {

@@ -358,7 +358,13 @@ final class SmtpSession {
             boolean timeout = e instanceof SocketTimeoutException;
             r.transcript.note("connection failed after " + r.connectMillis + " ms: " + e.getMessage());
             Status st = r.mode == Mode.STARTTLS ? Status.FAIL : Status.INFO;
-            if (refused) {
+            String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            boolean noRoute = msg.contains("network is unreachable") || msg.contains("no route to host")
+                    || msg.contains("protocol family unavailable");
+            if (noRoute && address instanceof Inet6Address) {
+                r.findings.add(SmtpFinding.info("ipv6-unreachable-here", where + " could not be tried: this computer "
+                        + "has no IPv6 route.", e + ". Not a fault of the server; senders with IPv6 will use it."));
+            } else if (refused) {
                 r.findings.add(new SmtpFinding(st, "connect-refused", "Nothing accepts connections on " + where
                         + " (connection refused).", e.toString()));
             } else if (timeout) {

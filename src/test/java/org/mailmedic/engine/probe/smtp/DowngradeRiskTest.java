@@ -37,6 +37,7 @@ class DowngradeRiskTest {
                     .anyMatch(s -> s.contains("DANE TLSA")).anyMatch(s -> s.contains("TLS-RPT"));
             assertThat(r.hosts().get(0).dane().status()).isEqualTo(Status.INFO);
             assertThat(r.mtaSts().txtRecord()).isNull();
+            assertThat(r.dane()).isEqualTo("DANE does not protect example.test: no mail server publishes TLSA records.");
             String text = SmtpReportText.render(r, true);
             assertThat(text).contains("mx.example.test (MX 10) [PASS]", "TLS: TLSv1.3",
                     "certificate: CN=mx.example.test; names DNS:mx.example.test", "Downgrade risk [WARN]",
@@ -71,6 +72,7 @@ class DowngradeRiskTest {
             assertThat(r.hosts().get(0).dane().protects()).isTrue();
             assertThat(r.downgrade().status()).isEqualTo(Status.PASS);
             assertThat(r.downgrade().headline()).contains("DANE");
+            assertThat(r.dane()).startsWith("DANE protects example.test: every mail server");
         }
     }
 

@@ -409,6 +409,26 @@ class MailServerCheckTest {
     }
 
     @Test
+    void everyPortTwentyFiveTimingOutPointsAtTheLocalNetwork() {
+        LoopbackConnector c = new LoopbackConnector().blackhole("127.0.0.2", 25).blackhole("127.0.0.3", 25);
+        SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(new MxHost(MX, 10, List.of(IP)),
+                new MxHost("mx2.example.test", 20, List.of("127.0.0.3"))), faults(c).build(), h -> { });
+        assertThat(r.headline()).contains("None of the 2 mail server addresses answered on port 25",
+                "blocks outgoing port 25");
+    }
+
+    @Test
+    void missingIpv6RouteOnThisComputerIsNotBlamedOnTheServer() {
+        LoopbackConnector c = new LoopbackConnector().unreachable("2001:db8::25", 25);
+        SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(new MxHost(MX, 10,
+                List.of("2001:db8::25"))), faults(c).build(), h -> { });
+        SmtpFinding f = r.hosts().get(0).addresses().get(0).smtp().findings().get(0);
+        assertThat(f.code()).isEqualTo("ipv6-unreachable-here");
+        assertThat(f.status()).isEqualTo(Status.INFO);
+        assertThat(f.headline()).contains("this computer has no IPv6 route");
+    }
+
+    @Test
     void nullMxIsReportedNotDialled() {
         LoopbackConnector c = new LoopbackConnector();
         SmtpCheckResult r = new MailServerCheck().check("example.test", List.of(new MxHost(".", 0, List.of())),
