@@ -34,7 +34,7 @@ public final class Transcript {
      * @param at        wall-clock time of the line
      * @param millis    milliseconds since the session started
      * @param direction S, C or *
-     * @param text      the line without CRLF; bytes outside printable ASCII appear as {@code \xNN}
+     * @param text      the line without CRLF; control bytes and invalid UTF-8 appear escaped (see printable)
      */
     public record Line(Instant at, long millis, Direction direction, String text) {
         @Override
@@ -81,8 +81,37 @@ public final class Transcript {
         return b.toString();
     }
 
-    /** Bytes as text: printable ASCII kept, everything else escaped so nothing hostile reaches a screen. */
+    /**
+     * Bytes as text that is safe to show: valid UTF-8 (RFC 6531 servers may send it) is decoded,
+     * with control and bidirectional-override characters escaped as <code>&#92;u{XXXX}</code>; anything
+     * else is shown byte by byte, printable ASCII kept and the rest as {@code \xNN}.
+     */
     static String printable(byte[] raw, int len) {
+        boolean ascii = true;
+        for (int i = 0; i < len && ascii; i++) {
+            ascii = raw[i] >= 0;
+        }
+        if (!ascii) {
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(raw, 0, len)).toString();
+                StringBuilder b = new StringBuilder(text.length());
+                text.codePoints().forEach(cp -> {
+                    boolean control = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e)
+                            || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f;
+                    if (control) {
+                        b.append(String.format("\\u{%04X}", cp));
+                    } else {
+                        b.appendCodePoint(cp);
+                    }
+                });
+                return b.toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                // fall through to byte escapes
+            }
+        }
         StringBuilder b = new StringBuilder(len);
         for (int i = 0; i < len; i++) {
             int c = raw[i] & 0xff;

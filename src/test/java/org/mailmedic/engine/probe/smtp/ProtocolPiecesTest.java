@@ -63,4 +63,10 @@ class ProtocolPiecesTest {
         byte[] raw = {'2', '2', '0', ' ', 0x1b, '[', '2', 'J', (byte) 0xff};
         assertThat(Transcript.printable(raw, raw.length)).isEqualTo("220 \\x1b[2J\\xff");
     }
+
+    @Test
+    void transcriptKeepsUtf8ButEscapesBidiOverrides() {
+        byte[] raw = "220 mx.exämple.test ready \u202Etxt.exe".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Transcript.printable(raw, raw.length)).isEqualTo("220 mx.exämple.test ready \\u{202E}txt.exe");
+    }
 }
