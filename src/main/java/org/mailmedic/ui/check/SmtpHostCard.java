@@ -127,6 +127,11 @@ public final class SmtpHostCard {
                             .append(x.transcriptText()).append('\n');
                 }
             }
+            for (TlsVersionSupport v : a.tlsVersions()) {
+                transcript.append("=== ").append(v.version()).append(" probe: ").append(v.result()).append(" ===\n");
+                v.transcript().forEach(l -> transcript.append(l).append('\n'));
+                transcript.append('\n');
+            }
             return new Section(a.address(), rows, cert, findings, transcript.toString());
         }
 

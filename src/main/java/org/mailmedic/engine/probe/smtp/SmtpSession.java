@@ -448,6 +448,11 @@ final class SmtpSession {
      */
     TlsVersionSupport probeVersion(String version, int port, boolean implicit) {
         Run r = new Run(implicit ? Mode.IMPLICIT_TLS : Mode.STARTTLS, port);
+        r.transcript.note("probe: does the server accept " + version + "?");
+        return probeVersion(r, version, port, implicit).withTranscript(r.transcript.lines());
+    }
+
+    private TlsVersionSupport probeVersion(Run r, String version, int port, boolean implicit) {
         boolean anonymous = version.equals(ANONYMOUS);
         boolean legacy = version.equals("TLSv1") || version.equals("TLSv1.1") || anonymous;
         String where = host + " (" + address.getHostAddress() + ") port " + port;

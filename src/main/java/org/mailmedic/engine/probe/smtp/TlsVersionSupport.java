@@ -1,5 +1,7 @@
 package org.mailmedic.engine.probe.smtp;
 
+import java.util.List;
+
 /**
  * Whether a server accepts one TLS version.
  *
@@ -7,11 +9,25 @@ package org.mailmedic.engine.probe.smtp;
  * @param result  accepted, rejected or not-tested
  * @param weak    accepted and deprecated (TLS 1.0/1.1, RFC 8996)
  * @param detail  how we know (the ServerHello, the alert) or why it was not tested
+ * @param transcript the probe's own conversation, timestamped
  */
-public record TlsVersionSupport(String version, String result, boolean weak, String detail) {
+public record TlsVersionSupport(String version, String result, boolean weak, String detail,
+        List<Transcript.Line> transcript) {
+
+    public TlsVersionSupport {
+        transcript = List.copyOf(transcript);
+    }
+
+    TlsVersionSupport(String version, String result, boolean weak, String detail) {
+        this(version, result, weak, detail, List.of());
+    }
 
     static TlsVersionSupport notTested(String version, String why) {
         return new TlsVersionSupport(version, "not-tested", false, why);
+    }
+
+    TlsVersionSupport withTranscript(List<Transcript.Line> lines) {
+        return new TlsVersionSupport(version, result, weak, detail, lines);
     }
 
     public boolean accepted() {

@@ -192,6 +192,8 @@ class MailServerCheckTest {
             assertThat(h.addresses().get(0).tlsVersions()).extracting(TlsVersionSupport::result)
                     .containsExactly("accepted", "accepted", "rejected", "rejected");
             assertThat(h.addresses().get(0).tlsVersions().get(3).detail()).contains("protocol_version");
+            assertThat(h.addresses().get(0).tlsVersions().get(3).transcript()).extracting(Transcript.Line::text)
+                    .contains("STARTTLS", "server answered with alert protocol_version");
             assertThat(h.status()).isEqualTo(Status.PASS);
             f.assertPolite(false);
         }
