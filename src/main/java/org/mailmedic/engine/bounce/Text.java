@@ -1,0 +1,165 @@
+package org.mailmedic.engine.bounce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Small text helpers shared by the recognizers. Every pattern is precompiled and written without
+ * nested quantifiers so that matching stays linear on hostile input.
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** An email address: local part without spaces, a dotted domain (or an address literal). */
+    static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]{1,64}@(?:[A-Za-z0-9\\-]{1,63}\\.){1,10}[A-Za-z0-9\\-]{1,63}"
+            + "|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]{1,64}@\\[[0-9.]{7,15}\\]");
+    /** An RFC 3463 enhanced status code not embedded in a longer dotted number. */
+    static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
+    /** An SMTP reply code: three digits, 2xx-5xx, followed by space, '-' or end. */
+    static final Pattern REPLY = Pattern.compile("(?<![\\w.\\-:/#=\\[])([2-5][0-5]\\d)(?=[ \\-]|$|\\))");
+    private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
+    /** "host mx.example[192.0.2.1] said:", "host mx.example [192.0.2.1]:", "from mx.example [..]". */
+    private static final Pattern REMOTE_HOST = Pattern.compile(
+            "(?i)\\b(?:host|by|from|server at|server|to|connect to|at|with|relay)\\s+([a-z0-9][a-z0-9.\\-]{0,200}\\.[a-z]{2,63})\\.?\\s*\\[([0-9a-f.:]{3,45})\\]");
+    private static final Pattern HOST_PLAIN = Pattern.compile(
+            "(?i)\\b(?:host|remote host|mail server|server|mta|mx)\\s+([a-z0-9][a-z0-9\\-]{0,62}(?:\\.[a-z0-9\\-]{1,63}){1,10})\\b");
+
+    /** Folds runs of whitespace to one space and strips. */
+    public static String fold(String s) {
+        return SPACE_RUN.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** The first address in {@code s}, lower-cased domain, "" when none. */
+    public static String firstAddress(String s) {
+        if (s == null || s.indexOf('@') < 0) {
+            return "";
+        }
+        Matcher m = ADDRESS.matcher(s);
+        return m.find() ? cleanAddress(m.group()) : "";
+    }
+
+    /** All addresses in {@code s}, in order, duplicates removed. */
+    public static List<String> addresses(String s) {
+        List<String> out = new ArrayList<>();
+        if (s == null || s.indexOf('@') < 0) {
+            return out;
+        }
+        Matcher m = ADDRESS.matcher(s);
+        while (m.find() && out.size() < 200) {
+            String a = cleanAddress(m.group());
+            if (!a.isEmpty() && !out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Trims dots and quotes a match may carry; lower-cases the domain. */
+    static String cleanAddress(String a) {
+        int start = 0;
+        int end = a.length();
+        while (start < end && (a.charAt(start) == '.' || a.charAt(start) == '\'' || a.charAt(start) == '=')) {
+            start++;
+        }
+        while (end > start && (a.charAt(end - 1) == '.' || a.charAt(end - 1) == '-')) {
+            end--;
+        }
+        a = a.substring(start, end);
+        int at = a.lastIndexOf('@');
+        if (at <= 0 || at == a.length() - 1) {
+            return "";
+        }
+        return a.substring(0, at) + "@" + a.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The first enhanced status code in {@code s}, "" when none. */
+    public static String status(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        Matcher m = STATUS.matcher(s);
+        return m.find() ? m.group() : "";
+    }
+
+    /** The first SMTP reply code in {@code s}, "" when none. */
+    public static String reply(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        Matcher m = REPLY.matcher(s);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** The remote host named in a diagnostic ("host mx.b.example[192.0.2.1] said"), "" when none. */
+    public static String remoteHost(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        Matcher m = REMOTE_HOST.matcher(s);
+        if (m.find()) {
+            return m.group(1).toLowerCase(Locale.ROOT);
+        }
+        m = HOST_PLAIN.matcher(s);
+        while (m.find()) {
+            String h = m.group(1).toLowerCase(Locale.ROOT);
+            if (h.chars().anyMatch(Character::isLetter) && !h.endsWith(".")) {
+                return h;
+            }
+        }
+        return "";
+    }
+
+    /** The SMTP command an error answered, from the usual phrasings; "" when not said. */
+    public static String command(String lower) {
+        if (lower.contains("rcpt to") || lower.contains("rcpt-to") || lower.contains("[rcpt_to]") || lower.contains("rcpt:")
+                || lower.contains("does not like recipient") || lower.contains("after rcpt")) {
+            return "RCPT";
+        }
+        if (lower.contains("mail from") || lower.contains("mail-from") || lower.contains("[mail_from]")
+                || lower.contains("sender was rejected")) {
+            return "MAIL";
+        }
+        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("final data")
+                || lower.contains("data command") || lower.contains("after i sent the message")
+                || lower.contains(">>> data") || lower.contains("[data]")) {
+            return "DATA";
+        }
+        if (lower.contains("ehlo") || lower.contains("helo") || lower.contains("my name was rejected")) {
+            return "EHLO";
+        }
+        if (lower.contains("initial connection") || lower.contains("refused to talk to me")
+                || lower.contains("greeting")) {
+            return "CONN";
+        }
+        return "";
+    }
+
+    /** Index just past the first occurrence of any marker (case-insensitive on {@code lower}), or -1. */
+    static int after(String lower, String... markers) {
+        for (String mk : markers) {
+            int i = lower.indexOf(mk);
+            if (i >= 0) {
+                return i + mk.length();
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first occurrence of any marker, or -1. */
+    static int first(String lower, String... markers) {
+        int best = -1;
+        for (String mk : markers) {
+            int i = lower.indexOf(mk);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

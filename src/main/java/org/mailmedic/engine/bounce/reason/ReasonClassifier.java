@@ -1,0 +1,143 @@
+package org.mailmedic.engine.bounce.reason;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mailmedic.engine.bounce.quirks.ReceiverQuirks;
+
+/**
+ * Decides <em>why</em> a delivery failed, apart from how the bounce was decoded. In order:
+ * statements the format itself makes (feedback, vacation), success codes, receiver quirks
+ * (Gmail, Microsoft), then for each reason in a fixed order "does the enhanced code imply it, or
+ * does the diagnostic contain one of its phrases", then phrase-only reasons, then the code's class
+ * (X.6 content, X.7 security) and the SMTP stage. Phrase lists are resource files, one per reason.
+ *
+ * <p>Expiry is reported separately from the cause: {@link Decision#expired()} says the sending
+ * server gave up after its queue lifetime; {@link Decision#reason()} then still names the cause
+ * when the last error shows one ({@code speeding}, {@code failedstarttls}, ...).
+ */
+public final class ReasonClassifier {
+
+    /** Reasons tested by "code implies it or a phrase matches", most specific first. */
+    private static final List<String> FIRST = List.of(
+            "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
+            "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
+            "hostunknown", "spamdetected", "speeding", "toomanyconn", "blocked");
+    /** Reasons tested by phrase only, when the first pass and the code found nothing. */
+    private static final List<String> SECOND = List.of(
+            "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
+            "systemerror", "networkerror", "suspend", "expired", "contenterror", "systemfull", "notaccept",
+            "mailererror", "syntaxerror");
+    /** Code-implied reasons too vague to stop at: phrases may say better. */
+    private static final Set<String> VAGUE = Set.of(
+            "userunknown", "hostunknown", "systemerror", "networkerror", "expired", "syntaxerror", "securityerror");
+    /** Causes that, on a temporary failure that finally bounced, mean "gave up after retrying". */
+    private static final Set<String> RETRIED_CAUSES = Set.of(
+            "", "expired", "speeding", "toomanyconn", "failedstarttls", "onhold", "undefined", "systemerror");
+
+    private static final Map<String, Phrases> PHRASES = new HashMap<>();
+
+    static {
+        for (String r : FIRST) {
+            PHRASES.computeIfAbsent(r, Phrases::load);
+        }
+        for (String r : SECOND) {
+            PHRASES.computeIfAbsent(r, Phrases::load);
+        }
+    }
+
+    /** The decision: the reason and whether the message expired in the queue. */
+    public record Decision(String reason, boolean expired) {
+    }
+
+    private ReasonClassifier() {
+    }
+
+    /**
+     * @param status      enhanced status code or ""
+     * @param diagnostic  the error text as sent
+     * @param action      DSN action (failed, delayed, delivered...) or ""
+     * @param command     SMTP command (CONN, EHLO, MAIL, RCPT, DATA) or ""
+     * @param diagType    Diagnostic-Code type (smtp, x-unix, ...) or ""
+     * @param remoteHost  remote MTA host name or ""
+     * @param stated      a reason the bounce format itself states, or ""
+     */
+    public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
+                                  String remoteHost, String stated) {
+        String d = diagnostic.toLowerCase(Locale.ROOT);
+        if (stated.equals("feedback") || stated.equals("vacation") || stated.equals("delivered")) {
+            return new Decision(stated, false);
+        }
+        if (status.startsWith("2.") || action.equals("delivered") || action.equals("relayed")
+                || action.equals("expanded")) {
+            return new Decision("delivered", false);
+        }
+        String cause = cause(status, d, command, diagType, remoteHost, stated);
+        boolean gaveUp = PHRASES.get("expired").matches(d) || status.endsWith(".4.7")
+                || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
+                || status.startsWith("4.") && action.equals("failed") && RETRIED_CAUSES.contains(cause);
+        if (cause.isEmpty()) {
+            cause = gaveUp ? "expired" : d.isBlank() ? "undefined" : "onhold";
+        }
+        return new Decision(cause, gaveUp || cause.equals("expired"));
+    }
+
+    private static String cause(String status, String d, String command, String diagType, String remoteHost,
+                                String stated) {
+        if (!stated.isEmpty() && !VAGUE.contains(stated)) {
+            return stated;
+        }
+        String quirk = ReceiverQuirks.reason(remoteHost, status, d);
+        if (!quirk.isEmpty()) {
+            return quirk;
+        }
+        String byCode = StatusCodes.reason(status);
+        if (!status.isEmpty() && status.indexOf(".9") == 3 && status.length() > 6) {
+            byCode = ""; // private X.0.9xx pseudo codes say nothing
+        }
+        for (String r : FIRST) {
+            if (r.equals(byCode) && !VAGUE.contains(r) || PHRASES.get(r).matches(d)) {
+                return r;
+            }
+        }
+        if (!byCode.isEmpty() && !VAGUE.contains(byCode)) {
+            return byCode;
+        }
+        for (String r : SECOND) {
+            if (!r.equals("expired") && PHRASES.get(r).matches(d)) {
+                return r;
+            }
+        }
+        if (!byCode.isEmpty()) {
+            return byCode;
+        }
+        if (!stated.isEmpty()) {
+            return stated;
+        }
+        if (status.length() > 3 && status.charAt(2) == '6') {
+            return "contenterror";
+        }
+        if (status.length() > 3 && status.charAt(2) == '7') {
+            return "securityerror";
+        }
+        if (diagType.equals("x-unix") || diagType.equals("x-postfix")) {
+            return "mailererror";
+        }
+        if (PHRASES.get("expired").matches(d)) {
+            return "";
+        }
+        switch (command) {
+            case "CONN", "EHLO", "HELO" -> {
+                return "blocked";
+            }
+            case "MAIL" -> {
+                return "rejected";
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+}
