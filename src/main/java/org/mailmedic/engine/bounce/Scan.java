@@ -130,7 +130,7 @@ public final class Scan {
     private static final Pattern RCPT_LINE = Pattern.compile(
             "^[ \\t>*-]{0,12}(?:(?:rcpt|recipient|to|address|original-recipient|final-recipient)[ a-z]{0,12}:[ \\t]*(?:rfc822;)?[ \\t]*)?"
             + "[\"']?<?([A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]{1,64}@[A-Za-z0-9.\\-\\[\\]]{3,255})>?[\"']?"
-            + "((?:[ \\t]*\\(.{0,200}?\\))?)[ \\t]*(?::|\\.\\.\\.|,|;| -|$)(.*)$", Pattern.CASE_INSENSITIVE);
+            + "((?:[ \\t]*\\(.{0,200}?\\))?)[ \\t]*(?::|\\.\\.\\.|,|;| -|$| on | )(.*)$", Pattern.CASE_INSENSITIVE);
 
     /**
      * Recipients named at the start of a line in {@code section}, each with the text that follows

@@ -140,6 +140,44 @@ public final class Text {
         return "";
     }
 
+    /**
+     * The command a session transcript shows refused: the last "&gt;&gt;&gt; CMD" line before the first
+     * "&lt;&lt;&lt; 4xx/5xx" reply (Sendmail, V5 Sendmail, EZweb), or Postfix's "(in reply to X command)".
+     */
+    public static String commandFromTranscript(String section) {
+        String lower = section.toLowerCase(Locale.ROOT);
+        int reply = -1;
+        for (String mk : new String[] {"<<< 5", "<<< 4"}) {
+            int i = lower.indexOf(mk);
+            if (i >= 0 && (reply < 0 || i < reply)) {
+                reply = i;
+            }
+        }
+        if (reply > 0) {
+            int cmd = lower.lastIndexOf(">>> ", reply);
+            if (cmd >= 0) {
+                String c = lower.substring(cmd + 4, Math.min(lower.length(), cmd + 14));
+                if (c.startsWith("rcpt")) {
+                    return "RCPT";
+                }
+                if (c.startsWith("mail")) {
+                    return "MAIL";
+                }
+                if (c.startsWith("data") || c.startsWith(".")) {
+                    return "DATA";
+                }
+                if (c.startsWith("ehlo") || c.startsWith("helo")) {
+                    return "EHLO";
+                }
+            }
+        }
+        int p = lower.indexOf("(in reply to ");
+        if (p >= 0) {
+            return command(lower.substring(p, Math.min(lower.length(), p + 40)));
+        }
+        return "";
+    }
+
     /** Index just past the first occurrence of any marker (case-insensitive on {@code lower}), or -1. */
     static int after(String lower, String... markers) {
         for (String mk : markers) {

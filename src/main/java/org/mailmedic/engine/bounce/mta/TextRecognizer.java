@@ -89,7 +89,28 @@ abstract class TextRecognizer implements Recognizer {
         List<RawRecipient> text = Scan.recipientLines(section, own);
         if (!dsn.isEmpty()) {
             enrich(dsn, text, section);
+            String transcript = Text.commandFromTranscript(section);
+            for (RawRecipient d : dsn) {
+                for (RawRecipient t : text) {
+                    if (t.recipient.equalsIgnoreCase(d.recipient)) {
+                        d.command = Text.command(t.diagnostic.toLowerCase(Locale.ROOT));
+                    }
+                }
+                if (d.command.isEmpty()) {
+                    d.command = Text.command(d.diagnostic.toLowerCase(Locale.ROOT));
+                }
+                if (d.command.isEmpty()) {
+                    d.command = transcript;
+                }
+            }
             return dsn;
+        }
+        String transcript = Text.commandFromTranscript(section);
+        for (RawRecipient t : text) {
+            t.command = Text.command(t.diagnostic.toLowerCase(Locale.ROOT));
+            if (t.command.isEmpty()) {
+                t.command = transcript;
+            }
         }
         if (text.isEmpty()) {
             RawRecipient one = fallback(m, section, own);
@@ -167,9 +188,7 @@ abstract class TextRecognizer implements Recognizer {
             }
         }
         if (b.length() == 0) {
-            String s = section.strip();
-            int p = s.indexOf("\n\n");
-            b.append(p > 0 ? s.substring(0, p) : s);
+            b.append(section.strip());
         }
         String f = Text.fold(b.toString());
         return f.length() > 1500 ? f.substring(0, 1500) : f;

@@ -37,6 +37,10 @@ final class Microsoft implements ReceiverQuirks.Quirk {
         if (status.equals("5.4.312") || status.equals("5.4.316")) {
             return "networkerror";
         }
+        if (d.contains("recipientnotfound") || d.contains("recipient not found") || d.contains("unknown recipient")
+                || d.contains("requested action not taken: mailbox unavailable")) {
+            return "userunknown";
+        }
         if (status.equals("5.4.310") || status.equals("5.4.1") && d.contains("recipient address rejected: access denied")) {
             return "userunknown";
         }

@@ -75,13 +75,47 @@ public final class ReasonClassifier {
             return new Decision("delivered", false);
         }
         String cause = cause(status, d, command, diagType, remoteHost, stated);
-        boolean gaveUp = PHRASES.get("expired").matches(d) || status.endsWith(".4.7")
+        boolean gaveUp = PHRASES.get("expired").matches(d) && RETRIED_CAUSES.contains(cause) || status.endsWith(".4.7")
                 || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
                 || status.startsWith("4.") && action.equals("failed") && RETRIED_CAUSES.contains(cause);
         if (cause.isEmpty()) {
             cause = gaveUp ? "expired" : d.isBlank() ? "undefined" : "onhold";
         }
         return new Decision(cause, gaveUp || cause.equals("expired"));
+    }
+
+    /** Reasons whose phrases override an address-status code ("550 5.1.1 ... relay access denied"). */
+    private static final List<String> BEFORE_UNKNOWN = List.of(
+            "norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept");
+
+    /**
+     * "User unknown" is only believed at RCPT time or with an address-status code; the same words
+     * after DATA mean the recipient accepted the address and then a filter refused the message,
+     * which is {@code filtered} (sisimai draws the same line).
+     */
+    private static String unknownUser(String byCode, String d, String command) {
+        boolean phrase = PHRASES.get("userunknown").matches(d);
+        if (byCode.equals("userunknown")) {
+            for (String o : BEFORE_UNKNOWN) {
+                if (PHRASES.get(o).matches(d)) {
+                    return "";
+                }
+            }
+            return "userunknown";
+        }
+        if (!phrase || byCode.equals("suspend") || byCode.equals("mailboxfull")) {
+            return "";
+        }
+        switch (command) {
+            case "RCPT":
+                return "userunknown";
+            case "CONN", "EHLO", "HELO", "MAIL":
+                return "";
+            case "DATA":
+                return "filtered";
+            default:
+                return "userunknown";
+        }
     }
 
     private static String cause(String status, String d, String command, String diagType, String remoteHost,
@@ -98,6 +132,13 @@ public final class ReasonClassifier {
             byCode = ""; // private X.0.9xx pseudo codes say nothing
         }
         for (String r : FIRST) {
+            if (r.equals("userunknown")) {
+                String u = unknownUser(byCode, d, command);
+                if (!u.isEmpty()) {
+                    return u;
+                }
+                continue;
+            }
             if (r.equals(byCode) && !VAGUE.contains(r) || PHRASES.get(r).matches(d)) {
                 return r;
             }
