@@ -84,11 +84,13 @@ public final class PlainLanguage {
             s.append(by.isEmpty() ? "Your server" : who).append(" gave up delivering to ").append(rcpt)
                     .append(at).append(" after retrying until the message expired in its queue.");
         } else {
-            s.append("Your message to ").append(rcpt).append(" was not delivered");
-            if (!who.isEmpty()) {
-                s.append(" (reported by ").append(who).append(')');
+            s.append("Your message to ").append(rcpt).append(" was not delivered because ").append(why).append('.');
+            if (!remote.isEmpty()) {
+                s.append(" The refusal came from ").append(remote);
+                s.append(who.isEmpty() || who.equals(remote) ? "." : " and was reported by " + who + ".");
+            } else if (!who.isEmpty()) {
+                s.append(" Reported by ").append(who).append('.');
             }
-            s.append(" because ").append(why).append(at).append('.');
         }
         if (expired) {
             s.append(" The cause is temporary: once it is fixed, sending again will work.");
