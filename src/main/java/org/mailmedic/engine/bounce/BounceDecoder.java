@@ -1,9 +1,6 @@
 package org.mailmedic.engine.bounce;
 
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +27,11 @@ public final class BounceDecoder {
 
     private static final Pattern RECEIVED_BY = Pattern.compile("(?i)\\bby\\s+([a-z0-9][a-z0-9.\\-]{0,200})");
     private static final Pattern DKIM_TAG = Pattern.compile("(?:^|;)\\s*([ds])=([^;\\s]{1,200})");
+
+    /** What RFC_1123_DATE_TIME accepts, checked first so that failures cost no exception. */
+    private static final Pattern RFC_DATE = Pattern.compile(
+            "(?:[A-Za-z]{3},? ?)?(\\d{1,2}) ([A-Za-z]{3}) (\\d{4}) (\\d{1,2}):(\\d{2})(?::(\\d{2}))? ([+-]\\d{4}|GMT|UTC|UT|Z)");
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
     private BounceDecoder() {
     }
@@ -169,10 +171,24 @@ public final class BounceDecoder {
         if (paren > 0) {
             s = s.substring(0, paren);
         }
+        Matcher m = RFC_DATE.matcher(s);
+        if (!m.matches()) {
+            return date.strip();
+        }
+        int month = MONTHS.indexOf(m.group(2).toLowerCase(Locale.ROOT));
+        if (month < 0 || month % 3 != 0) {
+            return date.strip();
+        }
         try {
-            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .withZoneSameInstant(ZoneOffset.UTC).toInstant().toString();
-        } catch (DateTimeParseException e) {
+            String zone = m.group(7);
+            ZoneOffset offset = zone.startsWith("+") || zone.startsWith("-")
+                    ? ZoneOffset.ofHoursMinutes(Integer.parseInt(zone.substring(0, 3)),
+                            (zone.charAt(0) == '-' ? -1 : 1) * Integer.parseInt(zone.substring(3, 5)))
+                    : ZoneOffset.UTC;
+            return java.time.OffsetDateTime.of(Integer.parseInt(m.group(3)), month / 3 + 1,
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), 0, offset).toInstant().toString();
+        } catch (java.time.DateTimeException | NumberFormatException e) { // 31 Feb, +9999 and the like
             return date.strip();
         }
     }

@@ -1,6 +1,5 @@
 package org.mailmedic.engine.bounce;
 
-import jakarta.mail.internet.MimeUtility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,11 +118,7 @@ public final class Headers {
         if (v.indexOf("=?") < 0) {
             return v;
         }
-        try {
-            return MimeUtility.decodeText(v);
-        } catch (Exception e) { // unsupported charset or malformed word: keep as written
-            return v;
-        }
+        return EncodedWords.decode(v);
     }
 
     /** Lower-cased concatenation of one header's values, for quick tests. */

@@ -2,6 +2,7 @@ package org.mailmedic.engine.bounce;
 
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.StreamProvider;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -225,7 +226,7 @@ final class MimeReader {
         String cte = h.lower("Content-Transfer-Encoding").strip();
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
         if (cte.equals("base64") || cte.equals("quoted-printable") || cte.equals("uuencode") || cte.equals("x-uuencode")) {
-            try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(bytes), cte)) {
+            try (InputStream in = decoder(new ByteArrayInputStream(bytes), cte)) {
                 bytes = in.readNBytes(MAX_TEXT * 2);
             } catch (Exception e) { // broken encoding: keep the raw text, it is still readable
                 bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
@@ -236,13 +237,13 @@ final class MimeReader {
 
     static String charset(byte[] bytes, String declared) {
         if (declared != null && !declared.isBlank()) {
-            try {
-                Charset cs = Charset.forName(MimeUtility.javaCharset(declared.strip()));
-                if (!cs.equals(StandardCharsets.US_ASCII)) {
-                    return new String(bytes, cs);
-                }
-            } catch (Exception e) { // unknown or illegal charset name: fall through to guessing
+            Charset cs = lookup(declared);
+            if (cs != null && !cs.equals(StandardCharsets.US_ASCII)) {
+                return new String(bytes, cs);
             }
+        }
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -250,6 +251,44 @@ final class MimeReader {
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** Looked up once: jakarta.mail's MimeUtility.decode repeats a ServiceLoader lookup per call. */
+    private static final StreamProvider STREAMS = StreamProvider.provider();
+
+    private static InputStream decoder(InputStream in, String cte) {
+        return switch (cte) {
+            case "base64" -> STREAMS.inputBase64(in);
+            case "quoted-printable" -> STREAMS.inputQP(in);
+            default -> STREAMS.inputUU(in);
+        };
+    }
+
+    /** Charset lookups are cached (unknown names too: the JDK rescans its providers for each miss). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Charset>> CHARSETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Charset lookup(String declared) {
+        String key = declared.strip().toLowerCase(Locale.ROOT);
+        if (CHARSETS.size() > 1000) {
+            CHARSETS.clear(); // hostile input with endless distinct names
+        }
+        return CHARSETS.computeIfAbsent(key, k -> {
+            try {
+                return java.util.Optional.of(Charset.forName(MimeUtility.javaCharset(k)));
+            } catch (Exception e) { // unknown or illegal charset name: guess instead
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** CRLF and lone CR become LF. */

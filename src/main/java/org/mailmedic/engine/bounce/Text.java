@@ -23,7 +23,6 @@ public final class Text {
     static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d]|\\.\\d)");
     /** An SMTP reply code: three digits, 2xx-5xx, followed by space, '-' or end. */
     static final Pattern REPLY = Pattern.compile("(?<![\\w.\\-:/#=\\[])([2-5][0-5]\\d)(?=[ \\-]|$|\\))");
-    private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
     /** "host mx.example[192.0.2.1] said:", "host mx.example [192.0.2.1]:", "from mx.example [..]". */
     private static final Pattern REMOTE_HOST = Pattern.compile(
             "(?i)\\b(?:host|by|from|server at|server|to|connect to|at|with|relay)\\s+([a-z0-9][a-z0-9.\\-]{0,200}\\.[a-z]{2,63})\\.?\\s*\\[([0-9a-f.:]{3,45})\\]");
@@ -32,7 +31,21 @@ public final class Text {
 
     /** Folds runs of whitespace to one space and strips. */
     public static String fold(String s) {
-        return SPACE_RUN.matcher(s).replaceAll(" ").strip();
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** The first address in {@code s}, lower-cased domain, "" when none. */
@@ -40,8 +53,8 @@ public final class Text {
         if (s == null || s.indexOf('@') < 0) {
             return "";
         }
-        Matcher m = ADDRESS.matcher(s);
-        return m.find() ? cleanAddress(m.group()) : "";
+        List<String> all = scanAddresses(s, 1);
+        return all.isEmpty() ? "" : all.get(0);
     }
 
     /** All addresses in {@code s}, in order, duplicates removed. */
@@ -50,12 +63,54 @@ public final class Text {
         if (s == null || s.indexOf('@') < 0) {
             return out;
         }
-        Matcher m = ADDRESS.matcher(s);
-        while (m.find() && out.size() < 200) {
-            String a = cleanAddress(m.group());
-            if (!a.isEmpty() && !out.contains(a)) {
+        for (String a : scanAddresses(s, 200)) {
+            if (!out.contains(a)) {
                 out.add(a);
             }
+        }
+        return out;
+    }
+
+    private static boolean localChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0);
+    }
+
+    private static boolean domainChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
+    }
+
+    /**
+     * Addresses found by expanding around each '@' (linear time; the same shape as {@link #ADDRESS}:
+     * a local part of up to 64 characters, a domain with at least one dot, or an address literal).
+     */
+    static List<String> scanAddresses(String s, int max) {
+        List<String> out = new ArrayList<>();
+        int at = s.indexOf('@');
+        while (at >= 0 && out.size() < max) {
+            int l = at;
+            while (l > 0 && at - l < 64 && localChar(s.charAt(l - 1))) {
+                l--;
+            }
+            int r = at + 1;
+            if (r < s.length() && s.charAt(r) == '[') {
+                int close = s.indexOf(']', r);
+                if (close > r && close - r <= 16) {
+                    r = close + 1;
+                }
+            } else {
+                while (r < s.length() && r - at < 256 && domainChar(s.charAt(r))) {
+                    r++;
+                }
+            }
+            if (l < at && r > at + 1) {
+                String a = cleanAddress(s.substring(l, r));
+                int dot = a.lastIndexOf('.');
+                int a2 = a.lastIndexOf('@');
+                if (!a.isEmpty() && (a.endsWith("]") || dot > a2 + 1 && dot < a.length() - 1)) {
+                    out.add(a);
+                }
+            }
+            at = s.indexOf('@', Math.max(r, at + 1));
         }
         return out;
     }
@@ -101,11 +156,13 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        Matcher m = REMOTE_HOST.matcher(s);
-        if (m.find()) {
-            return m.group(1).toLowerCase(Locale.ROOT);
+        if (s.indexOf('[') >= 0) {
+            Matcher m = REMOTE_HOST.matcher(s);
+            if (m.find()) {
+                return m.group(1).toLowerCase(Locale.ROOT);
+            }
         }
-        m = HOST_PLAIN.matcher(s);
+        Matcher m = HOST_PLAIN.matcher(s);
         while (m.find()) {
             String h = m.group(1).toLowerCase(Locale.ROOT);
             if (h.chars().anyMatch(Character::isLetter) && !h.endsWith(".")) {
