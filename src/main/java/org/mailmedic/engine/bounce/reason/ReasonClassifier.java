@@ -24,18 +24,18 @@ public final class ReasonClassifier {
     private static final List<String> FIRST = List.of(
             "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
             "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
-            "hostunknown", "spamdetected", "speeding", "toomanyconn", "blocked");
+            "hostunknown", "virusdetected", "spamdetected", "toomanyconn", "speeding", "blocked");
     /** Reasons tested by phrase only, when the first pass and the code found nothing. */
     private static final List<String> SECOND = List.of(
             "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
-            "systemerror", "networkerror", "suspend", "expired", "contenterror", "systemfull", "notaccept",
+            "systemerror", "notaccept", "networkerror", "suspend", "expired", "contenterror", "systemfull",
             "mailererror", "syntaxerror");
     /** Code-implied reasons too vague to stop at: phrases may say better. */
     private static final Set<String> VAGUE = Set.of(
             "userunknown", "hostunknown", "systemerror", "networkerror", "expired", "syntaxerror", "securityerror");
     /** Causes that, on a temporary failure that finally bounced, mean "gave up after retrying". */
     private static final Set<String> RETRIED_CAUSES = Set.of(
-            "", "expired", "speeding", "toomanyconn", "failedstarttls", "onhold", "undefined", "systemerror");
+            "", "expired", "speeding", "toomanyconn", "failedstarttls", "onhold", "undefined");
 
     private static final Map<String, Phrases> PHRASES = new HashMap<>();
 
@@ -66,7 +66,7 @@ public final class ReasonClassifier {
      */
     public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
                                   String remoteHost, String stated) {
-        String d = diagnostic.toLowerCase(Locale.ROOT);
+        String d = forMatching(diagnostic);
         if (stated.equals("feedback") || stated.equals("vacation") || stated.equals("delivered")) {
             return new Decision(stated, false);
         }
@@ -75,7 +75,7 @@ public final class ReasonClassifier {
             return new Decision("delivered", false);
         }
         String cause = cause(status, d, command, diagType, remoteHost, stated);
-        boolean gaveUp = PHRASES.get("expired").matches(d) && RETRIED_CAUSES.contains(cause) || status.endsWith(".4.7")
+        boolean gaveUp = (PHRASES.get("expired").matches(d) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
                 || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
                 || status.startsWith("4.") && action.equals("failed") && RETRIED_CAUSES.contains(cause);
         if (cause.isEmpty()) {
@@ -114,8 +114,18 @@ public final class ReasonClassifier {
             case "DATA":
                 return "filtered";
             default:
-                return "userunknown";
+                return "userunknown"; // when the stage is unknown, the words are taken at face value
         }
+    }
+
+    /** Continuation prefixes of multi-line replies ("550-5.7.1 ") split phrases apart: drop them. */
+    private static final java.util.regex.Pattern CONTINUATION =
+            java.util.regex.Pattern.compile("(?<=\\s)[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
+
+    /** The diagnostic lower-cased, with reply continuation prefixes after the first removed. */
+    static String forMatching(String diagnostic) {
+        String d = diagnostic.toLowerCase(Locale.ROOT);
+        return d.indexOf('-') < 0 && d.indexOf(' ') < 0 ? d : CONTINUATION.matcher(d).replaceAll("");
     }
 
     private static String cause(String status, String d, String command, String diagType, String remoteHost,
@@ -131,7 +141,16 @@ public final class ReasonClassifier {
         if (!status.isEmpty() && status.indexOf(".9") == 3 && status.length() > 6) {
             byCode = ""; // private X.0.9xx pseudo codes say nothing
         }
+        if (FIRST.contains(byCode) && !VAGUE.contains(byCode) && !byCode.equals("filtered")) {
+            return byCode; // a specific enhanced code (5.2.3, 5.7.25, 5.1.8) says it best
+        }
         for (String r : FIRST) {
+            if (r.equals("hostunknown") && !(command.isEmpty() || command.equals("RCPT"))) {
+                continue; // "invalid domain" after EHLO or MAIL is about the sender, not the recipient
+            }
+            if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again"))) {
+                continue; // a lookup that failed now, not a domain that does not exist
+            }
             if (r.equals("userunknown")) {
                 String u = unknownUser(byCode, d, command);
                 if (!u.isEmpty()) {

@@ -39,7 +39,6 @@ public final class StatusCodes {
             Map.entry("3.3", "systemerror"),
             Map.entry("3.4", "mesgtoobig"),
             Map.entry("3.5", "systemerror"),
-            Map.entry("4.0", "networkerror"),
             Map.entry("4.1", "expired"),
             Map.entry("4.2", "networkerror"),
             Map.entry("4.3", "systemerror"),
