@@ -158,13 +158,17 @@ public final class BounceReader {
                 && (b[3] & 0xff) == 0xe0;
     }
 
-    /** NUL bytes or over 5 % control characters in the first 8 KB. */
+    /**
+     * More than a few NUL bytes or over 5 % control characters in the first 8 KB. (A stray NUL or
+     * two occurs in real bounces that copied a broken original; text with them is still read.)
+     */
     static boolean looksBinary(byte[] head) {
         int n = Math.min(head.length, 8192);
         int control = 0;
+        int nul = 0;
         for (int i = 0; i < n; i++) {
             int b = head[i] & 0xff;
-            if (b == 0) {
+            if (b == 0 && ++nul > 4) {
                 return true;
             }
             if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x0c && b != 0x1b) {

@@ -132,6 +132,10 @@ public final class Scan {
             + "[\"']?<?([A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\-]{1,64}@[A-Za-z0-9.\\-\\[\\]]{3,255})>?[\"']?"
             + "((?:[ \\t]*\\(.{0,200}?\\))?)[ \\t]*(?::|\\.\\.\\.|,|;| -|$| on | )(.*)$", Pattern.CASE_INSENSITIVE);
 
+    /** Sendmail's per-recipient verdict: "554 &lt;a@b&gt;... 550 Host unknown", "550 5.1.1 &lt;a@b&gt;... User unknown". */
+    private static final Pattern SENDMAIL_LINE = Pattern.compile(
+            "^[45]\\d\\d[ -](?:[45]\\.\\d{1,3}\\.\\d{1,3} )?<([^<>\\s]{1,200}@[^<>\\s]{1,255})>\\.\\.\\.()\\s*(.*)$");
+
     /**
      * Recipients named at the start of a line in {@code section}, each with the text that follows
      * it (the rest of its line, then the next lines up to a blank line or the next recipient).
@@ -152,8 +156,17 @@ public final class Scan {
                 }
                 continue;
             }
-            Matcher m = line.length() < 400 && line.indexOf('@') >= 0 ? RCPT_LINE.matcher(line) : null;
-            if (m != null && m.find()) {
+            Matcher m = null;
+            if (line.length() < 400 && line.indexOf('@') >= 0) {
+                m = SENDMAIL_LINE.matcher(line);
+                if (!m.find()) {
+                    m = RCPT_LINE.matcher(line);
+                    if (!m.find()) {
+                        m = null;
+                    }
+                }
+            }
+            if (m != null) {
                 String addr = Text.cleanAddress(m.group(1));
                 if (!addr.isEmpty() && !exclude.contains(addr.toLowerCase(Locale.ROOT)) && !isDaemon(addr)) {
                     if (cur != null) {

@@ -88,8 +88,16 @@ public final class Text {
         int at = s.indexOf('@');
         while (at >= 0 && out.size() < max) {
             int l = at;
-            while (l > 0 && at - l < 64 && localChar(s.charAt(l - 1))) {
-                l--;
+            if (at > 1 && s.charAt(at - 1) == '"') { // "quoted local part"@domain
+                int open = s.lastIndexOf('"', at - 2);
+                if (open >= 0 && at - open <= 66 && s.substring(open, at).indexOf('\n') < 0) {
+                    l = open;
+                }
+            }
+            if (l == at) {
+                while (l > 0 && at - l < 64 && localChar(s.charAt(l - 1))) {
+                    l--;
+                }
             }
             int r = at + 1;
             if (r < s.length() && s.charAt(r) == '[') {
@@ -119,7 +127,7 @@ public final class Text {
     static String cleanAddress(String a) {
         int start = 0;
         int end = a.length();
-        while (start < end && (a.charAt(start) == '.' || a.charAt(start) == '\'' || a.charAt(start) == '=')) {
+        while (start < end && (a.charAt(start) == '.' || a.charAt(start) == '\'')) {
             start++;
         }
         while (end > start && (a.charAt(end - 1) == '.' || a.charAt(end - 1) == '-')) {

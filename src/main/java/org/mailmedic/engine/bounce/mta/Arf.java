@@ -30,6 +30,7 @@ final class Arf implements Recognizer {
     public boolean claims(MailText m) {
         return m.reportType().equals("feedback-report") || !m.feedback().isBlank()
                 || m.headers().has("X-HmXmrOriginalRecipient")
+                || m.originalHeaders().contains("X-HmXmrOriginalRecipient:")
                 || m.headers().lower("X-Apple-Unsubscribe").equals("true");
     }
 
@@ -57,6 +58,9 @@ final class Arf implements Recognizer {
         }
         if (rcpts.isEmpty()) {
             String hm = Text.firstAddress(m.headers().get("X-HmXmrOriginalRecipient"));
+            if (hm.isEmpty()) {
+                hm = Text.firstAddress(Headers.parse(m.originalHeaders()).get("X-HmXmrOriginalRecipient"));
+            }
             if (!hm.isEmpty()) {
                 rcpts.add(hm);
             }
