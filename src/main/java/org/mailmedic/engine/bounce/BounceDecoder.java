@@ -63,7 +63,8 @@ public final class BounceDecoder {
                     List.of(), original, note, source);
         }
         String mta = chosen.name();
-        BounceKind kind = mta.equals("arf") ? BounceKind.FEEDBACK
+        boolean allFeedback = found.stream().allMatch(x -> x.reason.equals("feedback"));
+        BounceKind kind = mta.equals("arf") || allFeedback ? BounceKind.FEEDBACK
                 : mta.equals("rfc3834") ? BounceKind.AUTO_REPLY : BounceKind.BOUNCE;
         String reporting = reportingMta(m);
         List<BounceRecipient> out = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class BounceDecoder {
             action = status.startsWith("2.") ? "delivered" : "failed";
         }
         ReasonClassifier.Decision d = ReasonClassifier.decide(status, diag, action, command, r.diagnosticType,
-                remote, r.reason);
+                remote + " " + mta, r.reason);
         boolean expired = d.expired() || r.expired;
         boolean temporary = kind == BounceKind.BOUNCE && !d.reason().equals("delivered")
                 && (status.startsWith("4") || status.isEmpty() && reply.startsWith("4") || action.equals("delayed")

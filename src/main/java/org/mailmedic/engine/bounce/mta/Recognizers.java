@@ -13,6 +13,7 @@ public final class Recognizers {
     public static final List<Recognizer> ALL = List.of(
             new Arf(),
             new AutoReply(),
+            new AmazonSesJson(),
             new Gmail(),
             new GoogleGroups(),
             new Postfix(),

@@ -9,7 +9,7 @@ final class Google implements ReceiverQuirks.Quirk {
 
     @Override
     public boolean owns(String host, String diag) {
-        return host.endsWith("google.com") || host.endsWith("googlemail.com") || diag.contains("gsmtp")
+        return host.contains("google.com ") || host.endsWith(" gmail") || host.endsWith("googlemail.com") || diag.contains("gsmtp")
                 || diag.contains("support.google.com");
     }
 

@@ -10,6 +10,7 @@ final class Microsoft implements ReceiverQuirks.Quirk {
     @Override
     public boolean owns(String host, String diag) {
         return host.endsWith("outlook.com") || host.endsWith("hotmail.com") || host.endsWith("office365.com")
+                || host.endsWith(" office365") || host.endsWith(" exchange2007")
                 || diag.contains("protection.outlook.com") || diag.contains("sender.office.com")
                 || diag.contains("prod.outlook.com");
     }

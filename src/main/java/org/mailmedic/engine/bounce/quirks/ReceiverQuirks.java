@@ -10,7 +10,10 @@ public final class ReceiverQuirks {
 
     /** One provider's rules. */
     public interface Quirk {
-        /** Whether the remote host (lower-case) belongs to this provider. */
+        /**
+         * Whether the remote host belongs to this provider; {@code host} is "remote-host family"
+         * (the recognizer's family name after a space, e.g. "mx.b.example office365").
+         */
         boolean owns(String remoteHost, String diagLower);
 
         /** The reason its wording implies, or "" to let the general rules decide. */

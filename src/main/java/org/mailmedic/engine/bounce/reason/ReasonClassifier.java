@@ -61,7 +61,7 @@ public final class ReasonClassifier {
      * @param action      DSN action (failed, delayed, delivered...) or ""
      * @param command     SMTP command (CONN, EHLO, MAIL, RCPT, DATA) or ""
      * @param diagType    Diagnostic-Code type (smtp, x-unix, ...) or ""
-     * @param remoteHost  remote MTA host name or ""
+     * @param remoteHost  remote MTA host name, then a space and the recognizer family (for quirks)
      * @param stated      a reason the bounce format itself states, or ""
      */
     public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
@@ -86,7 +86,7 @@ public final class ReasonClassifier {
 
     /** Reasons whose phrases override an address-status code ("550 5.1.1 ... relay access denied"). */
     private static final List<String> BEFORE_UNKNOWN = List.of(
-            "norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept");
+            "norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept", "speeding", "toomanyconn");
 
     /**
      * "User unknown" is only believed at RCPT time or with an address-status code; the same words
@@ -96,6 +96,9 @@ public final class ReasonClassifier {
     private static String unknownUser(String byCode, String d, String command) {
         boolean phrase = PHRASES.get("userunknown").matches(d);
         if (byCode.equals("userunknown")) {
+            if (command.equals("MAIL") || command.equals("EHLO") || command.equals("CONN")) {
+                return ""; // an address status at MAIL time is about the sender
+            }
             for (String o : BEFORE_UNKNOWN) {
                 if (PHRASES.get(o).matches(d)) {
                     return "";
@@ -145,7 +148,7 @@ public final class ReasonClassifier {
             return byCode; // a specific enhanced code (5.2.3, 5.7.25, 5.1.8) says it best
         }
         for (String r : FIRST) {
-            if (r.equals("hostunknown") && !(command.isEmpty() || command.equals("RCPT"))) {
+            if (r.equals("hostunknown") && (command.equals("EHLO") || command.equals("MAIL") || command.equals("CONN"))) {
                 continue; // "invalid domain" after EHLO or MAIL is about the sender, not the recipient
             }
             if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again"))) {
@@ -164,6 +167,12 @@ public final class ReasonClassifier {
         }
         if (!byCode.isEmpty() && !VAGUE.contains(byCode)) {
             return byCode;
+        }
+        if (command.equals("EHLO") || command.equals("CONN")) {
+            return "blocked"; // refused before any address was given: the sending host itself
+        }
+        if (command.equals("EHLO") || command.equals("CONN")) {
+            return "blocked"; // refused before any address was given: the sending host itself
         }
         for (String r : SECOND) {
             if (!r.equals("expired") && PHRASES.get(r).matches(d)) {

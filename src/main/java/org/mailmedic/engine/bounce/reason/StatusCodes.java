@@ -43,7 +43,7 @@ public final class StatusCodes {
             Map.entry("4.2", "networkerror"),
             Map.entry("4.3", "systemerror"),
             Map.entry("4.4", "hostunknown"),
-            Map.entry("4.5", "networkerror"),
+            Map.entry("4.5", "systemfull"),
             Map.entry("4.6", "networkerror"),
             Map.entry("4.7", "expired"),
             Map.entry("5.3", "syntaxerror"),
