@@ -119,6 +119,15 @@ abstract class TextRecognizer implements Recognizer {
             }
         } else {
             String whole = Text.fold(section);
+            String coded = errorLines(section);
+            boolean codedHasCode = !Text.status(coded).isEmpty() || !Text.reply(coded).isEmpty();
+            for (RawRecipient r : text) {
+                boolean noCode = Text.status(r.diagnostic).isEmpty() && Text.reply(r.diagnostic).isEmpty();
+                if (noCode && codedHasCode && !r.diagnostic.contains(coded)
+                        && (text.size() == 1 || coded.toLowerCase(Locale.ROOT).contains(r.recipient.toLowerCase(Locale.ROOT)))) {
+                    r.diagnostic = r.diagnostic.isEmpty() ? coded : r.diagnostic + " " + coded;
+                }
+            }
             for (RawRecipient r : text) {
                 if (r.diagnostic.isEmpty() || Text.status(r.diagnostic).isEmpty() && Text.reply(r.diagnostic).isEmpty()
                         && r.diagnostic.length() < 8) {

@@ -8,8 +8,8 @@ package org.mailmedic.engine.bounce.quirks;
 final class Google implements ReceiverQuirks.Quirk {
 
     @Override
-    public boolean owns(String host, String diag) {
-        return host.contains("google.com ") || host.endsWith(" gmail") || host.endsWith("googlemail.com") || diag.contains("gsmtp")
+    public boolean owns(String host, String family, String diag) {
+        return host.endsWith("google.com") || family.equals("gmail") || host.endsWith("googlemail.com") || diag.contains("gsmtp")
                 || diag.contains("support.google.com");
     }
 

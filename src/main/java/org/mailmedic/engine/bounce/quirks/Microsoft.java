@@ -8,9 +8,9 @@ package org.mailmedic.engine.bounce.quirks;
 final class Microsoft implements ReceiverQuirks.Quirk {
 
     @Override
-    public boolean owns(String host, String diag) {
+    public boolean owns(String host, String family, String diag) {
         return host.endsWith("outlook.com") || host.endsWith("hotmail.com") || host.endsWith("office365.com")
-                || host.endsWith(" office365") || host.endsWith(" exchange2007")
+                || family.equals("office365") || family.equals("exchange2007")
                 || diag.contains("protection.outlook.com") || diag.contains("sender.office.com")
                 || diag.contains("prod.outlook.com");
     }

@@ -7,7 +7,7 @@ package org.mailmedic.engine.bounce.quirks;
 final class Orange implements ReceiverQuirks.Quirk {
 
     @Override
-    public boolean owns(String host, String diag) {
+    public boolean owns(String host, String family, String diag) {
         return host.endsWith("orange.fr") || host.endsWith("wanadoo.fr") || diag.contains("lpn007_")
                 || diag.contains("ofr006_") || diag.contains("ofr004_") || diag.contains("lpn006_");
     }
@@ -22,6 +22,9 @@ final class Orange implements ReceiverQuirks.Quirk {
         }
         if (d.contains("ofr006_102") || d.contains("ip source bloquee")) {
             return "blocked";
+        }
+        if (d.contains("ofr005_505") || d.contains("service refuse")) {
+            return "systemerror";
         }
         if (d.contains("mail rejete") || d.contains("ofr004_")) {
             return "spamdetected";

@@ -10,11 +10,8 @@ public final class ReceiverQuirks {
 
     /** One provider's rules. */
     public interface Quirk {
-        /**
-         * Whether the remote host belongs to this provider; {@code host} is "remote-host family"
-         * (the recognizer's family name after a space, e.g. "mx.b.example office365").
-         */
-        boolean owns(String remoteHost, String diagLower);
+        /** Whether the remote host (lower-case) or the bounce's family belongs to this provider. */
+        boolean owns(String remoteHost, String family, String diagLower);
 
         /** The reason its wording implies, or "" to let the general rules decide. */
         String reason(String status, String diagLower);
@@ -25,10 +22,13 @@ public final class ReceiverQuirks {
     private ReceiverQuirks() {
     }
 
-    /** The provider-specific reason, or "". */
-    public static String reason(String remoteHost, String status, String diagLower) {
+    /** The provider-specific reason, or ""; {@code hostAndFamily} is "remote-host family" ("mx.b.example postfix"). */
+    public static String reason(String hostAndFamily, String status, String diagLower) {
+        int sp = hostAndFamily.indexOf(' ');
+        String host = sp < 0 ? hostAndFamily : hostAndFamily.substring(0, sp);
+        String family = sp < 0 ? "" : hostAndFamily.substring(sp + 1);
         for (Quirk q : ALL) {
-            if (q.owns(remoteHost, diagLower)) {
+            if (q.owns(host, family, diagLower)) {
                 String r = q.reason(status, diagLower);
                 if (!r.isEmpty()) {
                     return r;

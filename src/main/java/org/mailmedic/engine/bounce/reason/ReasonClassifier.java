@@ -35,7 +35,9 @@ public final class ReasonClassifier {
             "userunknown", "hostunknown", "systemerror", "networkerror", "expired", "syntaxerror", "securityerror");
     /** Causes that, on a temporary failure that finally bounced, mean "gave up after retrying". */
     private static final Set<String> RETRIED_CAUSES = Set.of(
-            "", "expired", "speeding", "toomanyconn", "failedstarttls", "onhold", "undefined");
+            "", "expired", "speeding", "failedstarttls", "onhold", "undefined");
+    /** Causes that explain why a temporary failure (4xx, action failed) ran out the queue lifetime. */
+    private static final Set<String> RETRY_TRIGGERS = Set.of("speeding", "failedstarttls");
 
     private static final Map<String, Phrases> PHRASES = new HashMap<>();
 
@@ -77,7 +79,7 @@ public final class ReasonClassifier {
         String cause = cause(status, d, command, diagType, remoteHost, stated);
         boolean gaveUp = (PHRASES.get("expired").matches(d) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
                 || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
-                || status.startsWith("4.") && action.equals("failed") && RETRIED_CAUSES.contains(cause);
+                || status.startsWith("4.") && action.equals("failed") && RETRY_TRIGGERS.contains(cause);
         if (cause.isEmpty()) {
             cause = gaveUp ? "expired" : d.isBlank() ? "undefined" : "onhold";
         }
@@ -151,7 +153,7 @@ public final class ReasonClassifier {
             if (r.equals("hostunknown") && (command.equals("EHLO") || command.equals("MAIL") || command.equals("CONN"))) {
                 continue; // "invalid domain" after EHLO or MAIL is about the sender, not the recipient
             }
-            if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again"))) {
+            if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again") && d.contains("name service"))) {
                 continue; // a lookup that failed now, not a domain that does not exist
             }
             if (r.equals("userunknown")) {
@@ -171,13 +173,13 @@ public final class ReasonClassifier {
         if (command.equals("EHLO") || command.equals("CONN")) {
             return "blocked"; // refused before any address was given: the sending host itself
         }
-        if (command.equals("EHLO") || command.equals("CONN")) {
-            return "blocked"; // refused before any address was given: the sending host itself
-        }
         for (String r : SECOND) {
             if (!r.equals("expired") && PHRASES.get(r).matches(d)) {
                 return r;
             }
+        }
+        if (command.equals("EHLO") || command.equals("CONN")) {
+            return "blocked"; // refused before any address was given: the sending host itself
         }
         if (!byCode.isEmpty()) {
             return byCode;
