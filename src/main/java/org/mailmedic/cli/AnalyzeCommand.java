@@ -45,6 +45,7 @@ final class AnalyzeCommand implements Command {
                 ctx.err().println("mailmedic analyze: " + f.path() + " " + f.problem());
             }
         }
+        BounceOutput bounces = new BounceOutput(files);
         if (args.flag("--json")) {
             ObjectNode root = Json.mapper().createObjectNode();
             ArrayNode arr = root.putArray("files");
@@ -62,6 +63,7 @@ final class AnalyzeCommand implements Command {
                     o.putNull("problem");
                 }
             }
+            bounces.addJson(root);
             try {
                 ctx.out().println(Json.mapper().writeValueAsString(root));
             } catch (IOException e) {
@@ -71,6 +73,7 @@ final class AnalyzeCommand implements Command {
             for (EvidenceFile f : files) {
                 ctx.out().printf("%s: %s%s%n", f.path(), f.kind().label(),
                         f.usable() ? (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") : " — " + f.problem());
+                bounces.printText(f, ctx.out());
             }
         }
         return anyUsable ? Cli.OK : Cli.BAD_INPUT;

@@ -179,13 +179,17 @@ public final class EvidenceSniffer {
         return n;
     }
 
-    /** A NUL byte or many control characters mean binary; 8-bit text (Latin-1, UTF-8) is fine. */
+    /**
+     * More than a few NUL bytes or many control characters mean binary; 8-bit text (Latin-1, UTF-8)
+     * is fine, and so is a stray NUL (real bounces sometimes copy one from a broken original).
+     */
     static boolean looksBinary(byte[] head) {
         int control = 0;
+        int nul = 0;
         int n = Math.min(head.length, 8192);
         for (int i = 0; i < n; i++) {
             int b = head[i] & 0xff;
-            if (b == 0) {
+            if (b == 0 && ++nul > 4) {
                 return true;
             }
             if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x0c && b != 0x1b) {

@@ -1,0 +1,32 @@
+package org.mailmedic.engine.bounce.mta;
+
+import java.util.Locale;
+import org.mailmedic.engine.bounce.MailText;
+
+/** Amazon SES (From MAILER-DAEMON@amazonses.com, X-SES-Outgoing). */
+final class AmazonSes extends TextRecognizer {
+
+    AmazonSes() {
+        super("amazonses");
+    }
+
+    @Override
+    public boolean claims(MailText m) {
+        String b = m.lowerBody();
+        return m.from().toLowerCase(Locale.ROOT).contains("amazonses.com") || m.headers().has("X-SES-Outgoing") || b.contains("amazon ses");
+    }
+
+    @Override
+    String[] startMarkers() {
+        return new String[] {};
+    }
+
+    @Override
+    String[] endMarkers() {
+        return new String[] {};
+    }
+
+    private static String subject(MailText m) {
+        return m.subject().toLowerCase(Locale.ROOT);
+    }
+}

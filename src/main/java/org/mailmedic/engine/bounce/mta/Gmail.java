@@ -1,0 +1,57 @@
+package org.mailmedic.engine.bounce.mta;
+
+import java.util.List;
+import java.util.Locale;
+import org.mailmedic.engine.bounce.RawRecipient;
+import org.mailmedic.engine.bounce.Text;
+import org.mailmedic.engine.bounce.MailText;
+
+/** Gmail's own non-RFC bounces ("Delivery to the following recipient failed permanently:"). */
+final class Gmail extends TextRecognizer {
+
+    Gmail() {
+        super("gmail");
+    }
+
+    @Override
+    public boolean claims(MailText m) {
+        String b = m.lowerBody();
+        return b.contains("delivery to the following recipient failed permanently") || b.contains("delivery to the following recipient has been delayed") || b.contains("delivery to the following recipients failed permanently");
+    }
+
+    @Override
+    String[] startMarkers() {
+        return new String[] {"delivery to the following recipient", "delivery to the following recipients"};
+    }
+
+    @Override
+    String[] endMarkers() {
+        return new String[] {"----- original message -----", "----- message header follows -----"};
+    }
+
+    private static String subject(MailText m) {
+        return m.subject().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * "Delivery to the following recipient failed permanently:\n\n     a@b\n\nTechnical details of
+     * permanent failure: ...": the addresses come first, the error in the paragraphs after.
+     */
+    @Override
+    public List<RawRecipient> decode(MailText m) {
+        List<RawRecipient> found = super.decode(m);
+        String section = errorSection(m);
+        String lower = section.toLowerCase(Locale.ROOT);
+        int t = lower.indexOf("technical details of");
+        if (t >= 0) {
+            String diag = Text.fold(section.substring(t));
+            for (RawRecipient r : found) {
+                r.diagnostic = diag;
+                if (lower.contains("has been delayed") || lower.contains("temporary failure")) {
+                    r.action = "delayed";
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,214 @@
+package org.mailmedic.engine.bounce.reason;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mailmedic.engine.bounce.quirks.ReceiverQuirks;
+
+/**
+ * Decides <em>why</em> a delivery failed, apart from how the bounce was decoded. In order:
+ * statements the format itself makes (feedback, vacation), success codes, receiver quirks
+ * (Gmail, Microsoft), then for each reason in a fixed order "does the enhanced code imply it, or
+ * does the diagnostic contain one of its phrases", then phrase-only reasons, then the code's class
+ * (X.6 content, X.7 security) and the SMTP stage. Phrase lists are resource files, one per reason.
+ *
+ * <p>Expiry is reported separately from the cause: {@link Decision#expired()} says the sending
+ * server gave up after its queue lifetime; {@link Decision#reason()} then still names the cause
+ * when the last error shows one ({@code speeding}, {@code failedstarttls}, ...).
+ */
+public final class ReasonClassifier {
+
+    /** Reasons tested by "code implies it or a phrase matches", most specific first. */
+    private static final List<String> FIRST = List.of(
+            "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
+            "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
+            "hostunknown", "virusdetected", "spamdetected", "toomanyconn", "speeding", "blocked");
+    /** Reasons tested by phrase only, when the first pass and the code found nothing. */
+    private static final List<String> SECOND = List.of(
+            "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
+            "systemerror", "notaccept", "networkerror", "suspend", "expired", "contenterror", "systemfull",
+            "mailererror", "syntaxerror");
+    /** Code-implied reasons too vague to stop at: phrases may say better. */
+    private static final Set<String> VAGUE = Set.of(
+            "userunknown", "hostunknown", "systemerror", "networkerror", "expired", "syntaxerror", "securityerror");
+    /** Causes that, on a temporary failure that finally bounced, mean "gave up after retrying". */
+    private static final Set<String> RETRIED_CAUSES = Set.of(
+            "", "expired", "speeding", "failedstarttls", "onhold", "undefined");
+    /** Causes that explain why a temporary failure (4xx, action failed) ran out the queue lifetime. */
+    private static final Set<String> RETRY_TRIGGERS = Set.of("speeding", "failedstarttls");
+
+    private static final Map<String, Phrases> PHRASES = new HashMap<>();
+
+    static {
+        for (String r : FIRST) {
+            PHRASES.computeIfAbsent(r, Phrases::load);
+        }
+        for (String r : SECOND) {
+            PHRASES.computeIfAbsent(r, Phrases::load);
+        }
+    }
+
+    /** The decision: the reason and whether the message expired in the queue. */
+    public record Decision(String reason, boolean expired) {
+    }
+
+    private ReasonClassifier() {
+    }
+
+    /**
+     * @param status      enhanced status code or ""
+     * @param diagnostic  the error text as sent
+     * @param action      DSN action (failed, delayed, delivered...) or ""
+     * @param command     SMTP command (CONN, EHLO, MAIL, RCPT, DATA) or ""
+     * @param diagType    Diagnostic-Code type (smtp, x-unix, ...) or ""
+     * @param remoteHost  remote MTA host name, then a space and the recognizer family (for quirks)
+     * @param stated      a reason the bounce format itself states, or ""
+     */
+    public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
+                                  String remoteHost, String stated) {
+        String d = forMatching(diagnostic);
+        if (stated.equals("feedback") || stated.equals("vacation") || stated.equals("delivered")) {
+            return new Decision(stated, false);
+        }
+        if (status.startsWith("2.") || action.equals("delivered") || action.equals("relayed")
+                || action.equals("expanded")) {
+            return new Decision("delivered", false);
+        }
+        String cause = cause(status, d, command, diagType, remoteHost, stated);
+        boolean gaveUp = (PHRASES.get("expired").matches(d) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
+                || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
+                || status.startsWith("4.") && action.equals("failed") && RETRY_TRIGGERS.contains(cause);
+        if (cause.isEmpty()) {
+            cause = gaveUp ? "expired" : d.isBlank() ? "undefined" : "onhold";
+        }
+        return new Decision(cause, gaveUp || cause.equals("expired"));
+    }
+
+    /** Reasons whose phrases override an address-status code ("550 5.1.1 ... relay access denied"). */
+    private static final List<String> BEFORE_UNKNOWN = List.of(
+            "norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept", "speeding", "toomanyconn");
+
+    /**
+     * "User unknown" is only believed at RCPT time or with an address-status code; the same words
+     * after DATA mean the recipient accepted the address and then a filter refused the message,
+     * which is {@code filtered} (sisimai draws the same line).
+     */
+    private static String unknownUser(String byCode, String d, String command) {
+        boolean phrase = PHRASES.get("userunknown").matches(d);
+        if (byCode.equals("userunknown")) {
+            if (command.equals("MAIL") || command.equals("EHLO") || command.equals("CONN")) {
+                return ""; // an address status at MAIL time is about the sender
+            }
+            for (String o : BEFORE_UNKNOWN) {
+                if (PHRASES.get(o).matches(d)) {
+                    return "";
+                }
+            }
+            return "userunknown";
+        }
+        if (!phrase || byCode.equals("suspend") || byCode.equals("mailboxfull")) {
+            return "";
+        }
+        switch (command) {
+            case "RCPT":
+                return "userunknown";
+            case "CONN", "EHLO", "HELO", "MAIL":
+                return "";
+            case "DATA":
+                return "filtered";
+            default:
+                return "userunknown"; // when the stage is unknown, the words are taken at face value
+        }
+    }
+
+    /** Continuation prefixes of multi-line replies ("550-5.7.1 ") split phrases apart: drop them. */
+    private static final java.util.regex.Pattern CONTINUATION =
+            java.util.regex.Pattern.compile("(?<=\\s)[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
+
+    /** The diagnostic lower-cased, with reply continuation prefixes after the first removed. */
+    static String forMatching(String diagnostic) {
+        String d = diagnostic.toLowerCase(Locale.ROOT);
+        return d.indexOf('-') < 0 && d.indexOf(' ') < 0 ? d : CONTINUATION.matcher(d).replaceAll("");
+    }
+
+    private static String cause(String status, String d, String command, String diagType, String remoteHost,
+                                String stated) {
+        if (!stated.isEmpty() && !VAGUE.contains(stated)) {
+            return stated;
+        }
+        String quirk = ReceiverQuirks.reason(remoteHost, status, d);
+        if (!quirk.isEmpty()) {
+            return quirk;
+        }
+        String byCode = StatusCodes.reason(status);
+        if (!status.isEmpty() && status.indexOf(".9") == 3 && status.length() > 6) {
+            byCode = ""; // private X.0.9xx pseudo codes say nothing
+        }
+        if (FIRST.contains(byCode) && !VAGUE.contains(byCode) && !byCode.equals("filtered")) {
+            return byCode; // a specific enhanced code (5.2.3, 5.7.25, 5.1.8) says it best
+        }
+        for (String r : FIRST) {
+            if (r.equals("hostunknown") && (command.equals("EHLO") || command.equals("MAIL") || command.equals("CONN"))) {
+                continue; // "invalid domain" after EHLO or MAIL is about the sender, not the recipient
+            }
+            if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again") && d.contains("name service"))) {
+                continue; // a lookup that failed now, not a domain that does not exist
+            }
+            if (r.equals("userunknown")) {
+                String u = unknownUser(byCode, d, command);
+                if (!u.isEmpty()) {
+                    return u;
+                }
+                continue;
+            }
+            if (r.equals(byCode) && !VAGUE.contains(r) || PHRASES.get(r).matches(d)) {
+                return r;
+            }
+        }
+        if (!byCode.isEmpty() && !VAGUE.contains(byCode)) {
+            return byCode;
+        }
+        if (command.equals("EHLO") || command.equals("CONN")) {
+            return "blocked"; // refused before any address was given: the sending host itself
+        }
+        for (String r : SECOND) {
+            if (!r.equals("expired") && PHRASES.get(r).matches(d)) {
+                return r;
+            }
+        }
+        if (command.equals("EHLO") || command.equals("CONN")) {
+            return "blocked"; // refused before any address was given: the sending host itself
+        }
+        if (!byCode.isEmpty()) {
+            return byCode;
+        }
+        if (!stated.isEmpty()) {
+            return stated;
+        }
+        if (status.length() > 3 && status.charAt(2) == '6') {
+            return "contenterror";
+        }
+        if (status.length() > 3 && status.charAt(2) == '7') {
+            return "securityerror";
+        }
+        if (diagType.equals("x-unix") || diagType.equals("x-postfix")) {
+            return "mailererror";
+        }
+        if (PHRASES.get("expired").matches(d)) {
+            return "";
+        }
+        switch (command) {
+            case "CONN", "EHLO", "HELO" -> {
+                return "blocked";
+            }
+            case "MAIL" -> {
+                return "rejected";
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+}
