@@ -347,10 +347,18 @@ final class Aggregator {
             return lastDayRow;
         }
 
+        private long lastArrivalDay = Long.MIN_VALUE;
+        private long[] lastArrivalRow;
+
         void arrival(long t, TimeBase tb) {
             arrivals++;
             arrivalsByHour[tb.localHour(t)]++;
-            arrivalDays.computeIfAbsent(tb.localEpochDay(t), k -> new long[1])[0]++;
+            long day = tb.localEpochDay(t);
+            if (day != lastArrivalDay) {
+                lastArrivalRow = arrivalDays.computeIfAbsent(day, k -> new long[1]);
+                lastArrivalDay = day;
+            }
+            lastArrivalRow[0]++;
         }
 
         /** An accepted delivery at {@code t}, remembered for 24 h (bounded ring). */

@@ -1,6 +1,9 @@
 package org.mailmedic.engine.logs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -16,8 +19,27 @@ final class Bytes {
     private Bytes() {
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * First index of {@code c} in {@code b[from, to)}, or -1. Eight bytes at a time (the classic
+     * "has zero byte" bit trick on a little-endian long), since finding line ends and field
+     * separators is most of the parser's work.
+     */
     static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) {
+        long pattern = (c & 0xFFL) * ONES;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = (long) LONGS.get(b, i) ^ pattern;
+            long t = (w - ONES) & ~w & HIGHS;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == c) {
                 return i;
             }
@@ -147,6 +169,19 @@ final class Bytes {
     /** A line quoted as evidence: control characters shown as '?', cut to a sensible length. */
     static String evidenceText(byte[] b, int from, int to) {
         int max = LogAnalysis.LogLine.MAX_TEXT;
+        if (to - from <= max) {
+            boolean plain = true;
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (c < 0x20 || c == 0x7f) { // also every non-ASCII byte (negative)
+                    plain = false;
+                    break;
+                }
+            }
+            if (plain) {
+                return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            }
+        }
         boolean cut = false;
         if (to - from > max * 4) {
             to = from + max * 4;

@@ -48,8 +48,12 @@ final class PostfixParser {
             noQueueId(r, a, b, p, e);
             return;
         }
-        String qid = new String(b, p, q - p, java.nio.charset.StandardCharsets.ISO_8859_1);
         int rest = q + 2;
+        byte first = rest < e ? b[rest] : 0;
+        if (first != 't' && first != 'f' && first != 'r' && first != 'c' && first != 'u') {
+            return; // cleanup's message-id=, bounce notices, smtp's "host ... said:" and the like
+        }
+        String qid = new String(b, p, q - p, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (Bytes.startsWith(b, rest, e, TO)) {
             delivery(r, a, qid, b, rest + TO.length, e);
         } else if (Bytes.startsWith(b, rest, e, FROM)) {
