@@ -28,6 +28,8 @@ final class Aggregator {
     static final int SAMPLES_CAP = 100;
     static final int QUEUE_LIST_CAP = 500;
     static final long THROTTLE_GAP = 6 * 3600;
+    static final long ONSET_SPACING = 20 * 3600;
+    static final int ONSETS_CAP = 400;
     static final int RING_CAP = 1 << 18;
     static final int[] AGE_BUCKETS = {5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120, 10240};
 
@@ -328,6 +330,8 @@ final class Aggregator {
         int ringHead;
         int ringSize;
         long lastRate = Long.MIN_VALUE;
+        long lastOnset = Long.MIN_VALUE;
+        long acceptedSinceRate;
         final List<LogAnalysis.Onset> onsets = new ArrayList<>();
         long rateAttempts;
         long rateRecipients;
@@ -363,6 +367,7 @@ final class Aggregator {
 
         /** An accepted delivery at {@code t}, remembered for 24 h (bounded ring). */
         void accepted(long t) {
+            acceptedSinceRate++;
             prune(t);
             if (ringSize == ring.length) {
                 if (ring.length >= RING_CAP) {
@@ -463,11 +468,19 @@ final class Aggregator {
                 d.rateRecipients++;
             }
             d.rateReplies.computeIfAbsent(Replies.normalise(text), k -> new long[1])[0]++;
-            if (d.lastRate == Long.MIN_VALUE || t - d.lastRate >= THROTTLE_GAP) {
-                d.onsets.add(new LogAnalysis.Onset(Instant.ofEpochSecond(t), d.acceptedWithin24h(t), ev));
+            // An onset: the first rate-limited reply after a quiet spell, or — when the throttle never
+            // lets up — the first one after the destination accepted mail again, at most one a day.
+            boolean quiet = d.lastRate == Long.MIN_VALUE || t - d.lastRate >= THROTTLE_GAP;
+            boolean resumed = d.acceptedSinceRate > 0 && t - d.lastOnset >= ONSET_SPACING;
+            if (quiet || resumed) {
+                if (d.onsets.size() < ONSETS_CAP) {
+                    d.onsets.add(new LogAnalysis.Onset(Instant.ofEpochSecond(t), d.acceptedWithin24h(t), ev));
+                }
+                d.lastOnset = t;
             } else if (d.rateEvidence.size() < EVIDENCE_CAP) {
                 d.rateEvidence.add(ev);
             }
+            d.acceptedSinceRate = 0;
             d.lastRate = Math.max(d.lastRate, t);
         }
         if (Replies.isTlsFailure(lower)) {

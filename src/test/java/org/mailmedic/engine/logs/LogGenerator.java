@@ -73,6 +73,7 @@ public final class LogGenerator {
     private long thrExpired;
     private long tls;
     private final ArrayDeque<Long> throttleAccepted = new ArrayDeque<>();
+    private final java.util.HashMap<String, int[]> waiting = new java.util.HashMap<>();
     private final PriorityQueue<Pending> retries = new PriorityQueue<>((a, b) -> Long.compare(a.next, b.next));
 
     private static final class Pending {
@@ -134,7 +135,7 @@ public final class LogGenerator {
             if (rnd.nextInt(20) == 0) {
                 noise();
             }
-            if (rnd.nextInt(4000) == 0) {
+            if (rnd.nextInt(400) == 0) {
                 tlsFailure();
             }
             message(rnd.nextDouble() < throttleShare);
@@ -172,6 +173,18 @@ public final class LogGenerator {
             }
         }
         if (open == 0) {
+            line("postfix/qmgr", 2748).append(qid).append(": removed");
+            flush();
+        } else {
+            waiting.put(qid, new int[] {open});
+        }
+    }
+
+    /** One recipient of a waiting message is done; the message leaves the queue with its last recipient. */
+    private void recipientDone(String qid) throws IOException {
+        int[] left = waiting.get(qid);
+        if (--left[0] == 0) {
+            waiting.remove(qid);
             line("postfix/qmgr", 2748).append(qid).append(": removed");
             flush();
         }
@@ -241,14 +254,12 @@ public final class LogGenerator {
             line("postfix/bounce", 3000 + rnd.nextInt(1000)).append(p.qid)
                     .append(": sender non-delivery notification: ").append(qid());
             flush();
-            line("postfix/qmgr", 2748).append(p.qid).append(": removed");
-            flush();
+            recipientDone(p.qid);
             return;
         }
-        qmgrFrom(p.qid, "sender@ourco.example", p.size, 1);
+        qmgrFrom(p.qid, "sender@ourco.example", p.size, waiting.get(p.qid)[0]);
         if (attempt(p)) {
-            line("postfix/qmgr", 2748).append(p.qid).append(": removed");
-            flush();
+            recipientDone(p.qid);
         }
     }
 
