@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.mailmedic.engine.evidence.EvidenceFile;
 import org.mailmedic.engine.evidence.EvidenceSniffer;
+import org.mailmedic.engine.logs.LogAnalysis;
 import org.mailmedic.engine.report.Json;
 
 /**
@@ -45,6 +46,7 @@ final class AnalyzeCommand implements Command {
                 ctx.err().println("mailmedic analyze: " + f.path() + " " + f.problem());
             }
         }
+        LogAnalysis logs = LogsReport.analyze(files, ctx);
         if (args.flag("--json")) {
             ObjectNode root = Json.mapper().createObjectNode();
             ArrayNode arr = root.putArray("files");
@@ -62,6 +64,9 @@ final class AnalyzeCommand implements Command {
                     o.putNull("problem");
                 }
             }
+            if (logs != null) {
+                LogsReport.putJson(root, logs);
+            }
             try {
                 ctx.out().println(Json.mapper().writeValueAsString(root));
             } catch (IOException e) {
@@ -71,6 +76,9 @@ final class AnalyzeCommand implements Command {
             for (EvidenceFile f : files) {
                 ctx.out().printf("%s: %s%s%n", f.path(), f.kind().label(),
                         f.usable() ? (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") : " — " + f.problem());
+            }
+            if (logs != null) {
+                LogsReport.printText(ctx.out(), logs);
             }
         }
         return anyUsable ? Cli.OK : Cli.BAD_INPUT;

@@ -72,6 +72,15 @@ final class Replies {
         return null;
     }
 
+    /** "5.7.23" (optionally followed by punctuation): an enhanced status code, kept as it is. */
+    private static boolean enhancedStatus(String t, int i, int j) {
+        while (j > i && !Character.isDigit(t.charAt(j - 1))) {
+            j--;
+        }
+        String s = t.substring(i, j);
+        return s.length() <= 9 && s.matches("[245]\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
     static boolean containsAny(String s, List<String> needles) {
         for (String n : needles) {
             if (s.contains(n)) {
@@ -122,7 +131,7 @@ final class Replies {
                 j++;
             }
             int len = j - i;
-            if (at || digits >= 4 || len >= 20) {
+            if (at || (digits >= 4 && !enhancedStatus(t, i, j)) || len >= 20) {
                 sb.append('…');
             } else {
                 sb.append(t, i, j);
