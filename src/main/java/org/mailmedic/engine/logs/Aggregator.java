@@ -125,6 +125,53 @@ final class Aggregator {
         return m;
     }
 
+    private byte[] lastQid = new byte[32];
+    private int lastQidLen = -1;
+    private Msg lastMsg;
+
+    /**
+     * The open message whose queue id is {@code b[s, e)}, created when new. Consecutive lines
+     * mostly name the same message, so the last one is remembered by its bytes: no String, no
+     * hash lookup.
+     */
+    Msg msg(byte[] b, int s, int e, long t) {
+        int n = e - s;
+        Msg m = lastMsg;
+        if (m != null && n == lastQidLen) {
+            boolean same = true;
+            for (int i = 0; i < n; i++) {
+                if (lastQid[i] != b[s + i]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                m.lastSeen = Math.max(m.lastSeen, t);
+                return m;
+            }
+        }
+        m = msg(new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1), t);
+        if (n <= lastQid.length) {
+            System.arraycopy(b, s, lastQid, 0, n);
+            lastQidLen = n;
+            lastMsg = m;
+        }
+        return m;
+    }
+
+    /**
+     * Whether a first-try "sent" is worth keeping in detail: only for a recipient that already has
+     * a story (an earlier deferral) or for the message being traced. Most deliveries succeed at
+     * once; not materialising them keeps the hot path free of allocation.
+     */
+    boolean detailWanted(Msg m, String address) {
+        if (m.qid.equals(traceId)) {
+            return true;
+        }
+        Rcpt rc = m.rcpt(address);
+        return rc != null && !rc.attempts.isEmpty();
+    }
+
     /** The open message or null. */
     Msg find(String qid) {
         return open.get(qid);
@@ -166,9 +213,12 @@ final class Aggregator {
         if (relay != null && relay.length() > 0 && status != State.EXPIRED) {
             rememberHost(relay, d.domain);
         }
-        LogLine ev = r.evidence();
-        rc.add(new LogAnalysis.DeliveryAttempt(Instant.ofEpochSecond(t), statusName(status), relay, code, enhanced,
-                text, delay, ev));
+        boolean light = status == State.SENT && relay == null && text == null;
+        LogLine ev = light ? null : r.evidence();
+        if (!light) {
+            rc.add(new LogAnalysis.DeliveryAttempt(Instant.ofEpochSecond(t), statusName(status), relay, code,
+                    enhanced, text, delay, ev));
+        }
         long day = time.localEpochDay(t);
         switch (status) {
             case SENT -> {
@@ -244,6 +294,10 @@ final class Aggregator {
     }
 
     private void close(Msg m) {
+        if (lastMsg == m) {
+            lastMsg = null;
+            lastQidLen = -1;
+        }
         if (open.remove(m.qid) != m) {
             return;
         }
@@ -297,6 +351,10 @@ final class Aggregator {
             if (m.rcpts.isEmpty()) {
                 if (m.lastSeen < now - 2 * 86400) {
                     it.remove();
+                    if (lastMsg == m) {
+                        lastMsg = null;
+                        lastQidLen = -1;
+                    }
                 }
             } else if (m.finals == m.rcpts.size() && m.lastSeen < now - 3600) {
                 done.add(m);

@@ -8,7 +8,6 @@ final class EximFormat extends LineFormat {
 
     private final TimeBase time;
     private final EximParser parser = new EximParser();
-    private int eventStart;
 
     EximFormat(TimeBase time) {
         this.time = time;
@@ -47,6 +46,11 @@ final class EximFormat extends LineFormat {
     }
 
     @Override
+    boolean pipelinable() {
+        return true;
+    }
+
+    @Override
     boolean prepare(LogReader r) {
         byte[] b = r.buf;
         int p = r.start;
@@ -80,13 +84,12 @@ final class EximFormat extends LineFormat {
             return false;
         }
         r.time = t;
-        eventStart = ev;
         r.msgStart = ev;
         return true;
     }
 
     @Override
     void handle(LogReader r, Aggregator a) {
-        parser.handle(r, a, eventStart);
+        parser.handle(r, a, r.msgStart);
     }
 }

@@ -20,6 +20,15 @@ abstract class LineFormat {
     /** Reads the current (prepared) line into the aggregator. */
     abstract void handle(LogReader r, Aggregator a);
 
+    /**
+     * True when {@link #handle} needs nothing but the reader's line fields (buf, start, end,
+     * msgStart, progStart/End, pidStart/End, time, lineNo), so that {@link #prepare} may run ahead
+     * on another thread ({@link Pipeline}).
+     */
+    boolean pipelinable() {
+        return false;
+    }
+
     /** What the file turned out to be, e.g. "Postfix (syslog)". */
     abstract String describe();
 

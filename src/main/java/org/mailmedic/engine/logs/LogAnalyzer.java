@@ -63,6 +63,8 @@ public final class LogAnalyzer {
     }
 
     private static final long PROGRESS_STEP = 4L << 20;
+    /** Files from this size on are read on two threads (line finding apart from aggregation). */
+    static final long PIPELINE_MIN = 8L << 20;
 
     private final Options options;
 
@@ -156,6 +158,18 @@ public final class LogAnalyzer {
                                long total) {
         long nextReport = PROGRESS_STEP;
         int sinceCheck = 0;
+        if (active.size() == 1 && active.get(0).format.pipelinable() && active.get(0).size() >= PIPELINE_MIN
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            LogReader r = active.get(0);
+            long[] next = {PROGRESS_STEP};
+            return Pipeline.run(r, agg, cancel, () -> {
+                long read = r.bytesRead();
+                if (read >= next[0]) {
+                    pr.update(read, total);
+                    next[0] = read + PROGRESS_STEP;
+                }
+            });
+        }
         if (active.size() == 1) {
             LogReader r = active.get(0);
             LineFormat f = r.format;

@@ -37,7 +37,8 @@ final class LogReader implements Closeable {
     private Counting counting;
     private InputStream in;
     boolean compressed;
-    final byte[] buf = new byte[BLOCK];
+    /** The block holding the current line (a pipeline's view points it at its batches). */
+    byte[] buf = new byte[BLOCK];
     private int pos;
     private int limit;
     private boolean eof;
@@ -76,6 +77,20 @@ final class LogReader implements Closeable {
             s = 0;
         }
         this.size = s;
+    }
+
+    private LogReader(LogReader of) {
+        this.index = of.index;
+        this.path = of.path;
+        this.name = of.name;
+        this.size = of.size;
+        this.buf = new byte[0];
+        this.format = of.format;
+    }
+
+    /** A reader with this file's identity but no stream: {@link Pipeline} points it at copied lines. */
+    LogReader view() {
+        return new LogReader(this);
     }
 
     long size() {

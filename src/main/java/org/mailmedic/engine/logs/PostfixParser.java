@@ -53,25 +53,24 @@ final class PostfixParser {
         if (first != 't' && first != 'f' && first != 'r' && first != 'c' && first != 'u') {
             return; // cleanup's message-id=, bounce notices, smtp's "host ... said:" and the like
         }
-        String qid = new String(b, p, q - p, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (Bytes.startsWith(b, rest, e, TO)) {
-            delivery(r, a, qid, b, rest + TO.length, e);
+            delivery(r, a, p, q, b, rest + TO.length, e);
         } else if (Bytes.startsWith(b, rest, e, FROM)) {
-            fromLine(r, a, qid, b, rest + FROM.length, e);
+            fromLine(r, a, a.msg(b, p, q, r.time), b, rest + FROM.length, e);
         } else if (Bytes.startsWith(b, rest, e, REMOVED) && rest + REMOVED.length == e) {
-            Aggregator.Msg m = a.find(qid);
+            Aggregator.Msg m = a.find(new String(b, p, q - p, java.nio.charset.StandardCharsets.ISO_8859_1));
             a.seen(r.time);
             if (m != null) {
                 a.removed(m);
             }
         } else if (Bytes.startsWith(b, rest, e, CLIENT)) {
-            Aggregator.Msg m = a.msg(qid, r.time);
+            Aggregator.Msg m = a.msg(b, p, q, r.time);
             a.seen(r.time);
             int ce = Bytes.indexOf(b, rest, e, (byte) ',');
             m.client = Bytes.text(b, rest + CLIENT.length, ce < 0 ? e : ce);
             a.received(m, r.time, r);
         } else if (Bytes.startsWith(b, rest, e, UID)) {
-            Aggregator.Msg m = a.msg(qid, r.time);
+            Aggregator.Msg m = a.msg(b, p, q, r.time);
             a.seen(r.time);
             int f = Bytes.indexOf(b, rest, e, FROM);
             if (f >= 0) {
@@ -110,7 +109,7 @@ final class PostfixParser {
         return i;
     }
 
-    private void delivery(LogReader r, Aggregator a, String qid, byte[] b, int p, int e) {
+    private void delivery(LogReader r, Aggregator a, int qs, int qe, byte[] b, int p, int e) {
         int addrEnd = Bytes.indexOf(b, p, e, (byte) '>');
         if (addrEnd < 0) {
             return;
@@ -132,6 +131,11 @@ final class PostfixParser {
         String address = Bytes.lowerAscii(b, p, addrEnd);
         if (address.isEmpty()) {
             address = "(empty)";
+        }
+        Aggregator.Msg m = a.msg(b, qs, qe, r.time);
+        if (state == Aggregator.State.SENT && !a.detailWanted(m, address)) {
+            a.attempt(r, m, address, state, null, null, null, null, null);
+            return;
         }
         String relay = null;
         int rl = Bytes.indexOf(b, addrEnd, st, RELAY);
@@ -167,7 +171,6 @@ final class PostfixParser {
                 code = said >= 0 ? replyCode(b, said + SAID.length, te) : replyCode(b, ts, te);
             }
         }
-        Aggregator.Msg m = a.msg(qid, r.time);
         a.attempt(r, m, address, state, relay, code, dsn, text, delay);
     }
 
@@ -220,12 +223,11 @@ final class PostfixParser {
         return any ? whole + frac : null;
     }
 
-    private void fromLine(LogReader r, Aggregator a, String qid, byte[] b, int p, int e) {
+    private void fromLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
         int fe = Bytes.indexOf(b, p, e, (byte) '>');
         if (fe < 0) {
             return;
         }
-        Aggregator.Msg m = a.msg(qid, r.time);
         a.seen(r.time);
         if (m.from == null) {
             m.from = Bytes.text(b, p, fe);

@@ -26,7 +26,6 @@ final class SyslogFormat extends LineFormat {
     private final int refMonth;
     private int year = Integer.MIN_VALUE;
     private int lastMonth;
-    private int family;
     private final long[] familyLines = new long[4];
     private final PostfixParser postfix = new PostfixParser();
     private final SendmailParser sendmail = new SendmailParser();
@@ -52,6 +51,11 @@ final class SyslogFormat extends LineFormat {
             }
         }
         return sb.length() == 0 ? "syslog (no mail lines)" : sb.append(" (syslog)").toString();
+    }
+
+    @Override
+    boolean pipelinable() {
+        return true;
     }
 
     @Override
@@ -216,7 +220,6 @@ final class SyslogFormat extends LineFormat {
         if (fam == 0) {
             return false;
         }
-        family = fam;
         familyLines[fam]++;
         r.time = t;
         r.progStart = progStart;
@@ -229,7 +232,8 @@ final class SyslogFormat extends LineFormat {
 
     @Override
     void handle(LogReader r, Aggregator a) {
-        switch (family) {
+        // From the line itself, not from prepare(): with a Pipeline, prepare runs ahead on another thread.
+        switch (family(r.buf, r.progStart, r.progEnd)) {
             case POSTFIX -> postfix.handle(r, a);
             case SENDMAIL -> sendmail.handle(r, a);
             case EXIM -> exim.handleSyslog(r, a);
