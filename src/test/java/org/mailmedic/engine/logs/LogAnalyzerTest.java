@@ -321,6 +321,21 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void twoThreadPipelineAgreesWithTheSequentialMerge() throws IOException {
+        Path log = dir.resolve("maillog");
+        LogGenerator.write(log, LogAnalyzer.PIPELINE_MIN + (2L << 20), LogGenerator.Config.defaults());
+        Path empty = write("other.log", "Nov 23 08:00:00 host CRON[1]: (root) CMD (true)\n");
+        LogAnalysis piped = UTC_2026.analyze(List.of(log), null, null);
+        LogAnalysis merged = UTC_2026.analyze(List.of(log, empty), null, null); // two files: the merge loop
+        assertThat(piped.totals()).isEqualTo(merged.totals());
+        assertThat(piped.destinations()).isEqualTo(merged.destinations());
+        assertThat(piped.throttles()).isEqualTo(merged.throttles());
+        assertThat(piped.tlsInbound()).isEqualTo(merged.tlsInbound());
+        assertThat(piped.queue()).isEqualTo(merged.queue());
+        assertThat(piped.files().get(0)).isEqualTo(merged.files().get(0));
+    }
+
+    @Test
     void serialisesWithTheProjectMapper() throws Exception {
         LogAnalysis a = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
                 .analyze(List.of(resource("sendmail/starttls-no-shared-cipher.log")), null, null);
