@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.mailmedic.engine.evidence.EvidenceFile;
 import org.mailmedic.engine.evidence.EvidenceSniffer;
+import org.mailmedic.engine.logs.LogAnalysis;
 import org.mailmedic.engine.report.Json;
 
 /**
@@ -46,6 +47,7 @@ final class AnalyzeCommand implements Command {
             }
         }
         BounceOutput bounces = new BounceOutput(files);
+        LogAnalysis logs = LogsReport.analyze(files, ctx);
         if (args.flag("--json")) {
             ObjectNode root = Json.mapper().createObjectNode();
             ArrayNode arr = root.putArray("files");
@@ -64,6 +66,9 @@ final class AnalyzeCommand implements Command {
                 }
             }
             bounces.addJson(root);
+            if (logs != null) {
+                LogsReport.putJson(root, logs);
+            }
             try {
                 ctx.out().println(Json.mapper().writeValueAsString(root));
             } catch (IOException e) {
@@ -74,6 +79,9 @@ final class AnalyzeCommand implements Command {
                 ctx.out().printf("%s: %s%s%n", f.path(), f.kind().label(),
                         f.usable() ? (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") : " — " + f.problem());
                 bounces.printText(f, ctx.out());
+            }
+            if (logs != null) {
+                LogsReport.printText(ctx.out(), logs);
             }
         }
         return anyUsable ? Cli.OK : Cli.BAD_INPUT;

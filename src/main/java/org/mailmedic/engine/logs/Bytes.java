@@ -1,0 +1,209 @@
+package org.mailmedic.engine.logs;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Scanning helpers over byte ranges: the parsers' hot path works on the raw bytes of a line and
+ * decodes to {@link String} only what it keeps. No regular expressions here.
+ */
+final class Bytes {
+
+    private Bytes() {
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * First index of {@code c} in {@code b[from, to)}, or -1. Eight bytes at a time (the classic
+     * "has zero byte" bit trick on a little-endian long), since finding line ends and field
+     * separators is most of the parser's work.
+     */
+    static int indexOf(byte[] b, int from, int to, byte c) {
+        long pattern = (c & 0xFFL) * ONES;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = (long) LONGS.get(b, i) ^ pattern;
+            long t = (w - ONES) & ~w & HIGHS;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** First index of {@code pat} in {@code b[from, to)}, or -1. */
+    static int indexOf(byte[] b, int from, int to, byte[] pat) {
+        int n = pat.length;
+        if (n == 0) {
+            return from;
+        }
+        byte first = pat[0];
+        int last = to - n;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (b[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < n; k++) {
+                if (b[i + k] != pat[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static boolean startsWith(byte[] b, int at, int to, byte[] pat) {
+        int n = pat.length;
+        if (at < 0 || to - at < n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (b[at + k] != pat[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII case-insensitive search; {@code lowerPat} must be lower case. */
+    static int indexOfIgnoreCase(byte[] b, int from, int to, byte[] lowerPat) {
+        int n = lowerPat.length;
+        int last = to - n;
+        outer:
+        for (int i = from; i <= last; i++) {
+            for (int k = 0; k < n; k++) {
+                int c = b[i + k];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                if (c != lowerPat[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Parses {@code n} ASCII digits at {@code at}; -1 when any is not a digit. */
+    static int digits(byte[] b, int at, int n) {
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            int c = b[at + i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
+    /**
+     * Decodes bytes as text: UTF-8 when valid, otherwise ISO-8859-1 (old logs written in a
+     * Latin-1 locale), so that no byte is lost or turned into an exception.
+     */
+    static String text(byte[] b, int from, int to) {
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer cb = dec.decode(ByteBuffer.wrap(b, from, to - from));
+            return cb.toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Lower-case ASCII text of a range (addresses, domains, queue ids). */
+    static String lowerAscii(byte[] b, int from, int to) {
+        boolean needs = false;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if ((c >= 'A' && c <= 'Z') || c < 0) {
+                needs = true;
+                break;
+            }
+        }
+        if (!needs) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        return text(b, from, to).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A line quoted as evidence: control characters shown as '?', cut to a sensible length. */
+    static String evidenceText(byte[] b, int from, int to) {
+        int max = LogAnalysis.LogLine.MAX_TEXT;
+        if (to - from <= max) {
+            boolean plain = true;
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (c < 0x20 || c == 0x7f) { // also every non-ASCII byte (negative)
+                    plain = false;
+                    break;
+                }
+            }
+            if (plain) {
+                return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            }
+        }
+        boolean cut = false;
+        if (to - from > max * 4) {
+            to = from + max * 4;
+        }
+        String s = text(b, from, to);
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(i, '?');
+            }
+        }
+        if (sb != null) {
+            s = sb.toString();
+        }
+        if (s.length() > max) {
+            s = s.substring(0, max - 1);
+            cut = true;
+        }
+        return cut ? s + "…" : s;
+    }
+}

@@ -1,0 +1,322 @@
+package org.mailmedic.engine.logs;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.mailmedic.engine.logs.LogAnalysis.LogLine;
+
+/**
+ * Streams one log file line by line over big byte blocks: plain or gzip (detected from the
+ * magic bytes, not the name), opened read-only (never locked for writing, never modified).
+ * Lines longer than {@link #MAX_LINE} are skipped with a problem naming the line; read errors
+ * (a cut-short or damaged .gz) end the file with a problem, keeping what was read before.
+ * The current line is {@code buf[start, end)}; its format has parsed {@link #time} and the
+ * other header fields.
+ */
+final class LogReader implements Closeable {
+
+    static final int BLOCK = 1 << 20;
+    static final int MAX_LINE = 64 * 1024;
+    static final int MAX_PROBLEMS = 20;
+
+    final int index;
+    final Path path;
+    final String name;
+    private final long size;
+    private Counting counting;
+    private InputStream in;
+    boolean compressed;
+    /** The block holding the current line (a pipeline's view points it at its batches). */
+    byte[] buf = new byte[BLOCK];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean readFailed;
+    private boolean skipping;
+
+    /** Current line. */
+    int start;
+    int end;
+    long lineNo;
+    /** Epoch second of the current line, set by the format. */
+    long time;
+    /** Syslog fields of the current line (set by {@link SyslogFormat}). */
+    int progStart;
+    int progEnd;
+    int pidStart;
+    int pidEnd;
+    int msgStart;
+
+    LineFormat format;
+    long lines;
+    long mailLines;
+    long firstTime = Long.MAX_VALUE;
+    long lastTime = Long.MIN_VALUE;
+    private final List<String> problems = new ArrayList<>();
+    private int problemCount;
+
+    LogReader(int index, Path path) {
+        this.index = index;
+        this.path = path;
+        this.name = path.toString();
+        long s;
+        try {
+            s = Files.size(path);
+        } catch (IOException e) {
+            s = 0;
+        }
+        this.size = s;
+    }
+
+    private LogReader(LogReader of) {
+        this.index = of.index;
+        this.path = of.path;
+        this.name = of.name;
+        this.size = of.size;
+        this.buf = new byte[0];
+        this.format = of.format;
+    }
+
+    /** A reader with this file's identity but no stream: {@link Pipeline} points it at copied lines. */
+    LogReader view() {
+        return new LogReader(this);
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** Bytes consumed from the file so far (compressed bytes for a .gz). */
+    long bytesRead() {
+        return counting == null ? (eof ? size : 0) : counting.count;
+    }
+
+    /** Opens the file and fills the first block; false (with a problem) when it cannot be read. */
+    boolean open() {
+        try {
+            if (Files.isDirectory(path)) {
+                problem("is a folder, not a log file");
+                return false;
+            }
+            counting = new Counting(Files.newInputStream(path));
+            BufferedInputStream bis = new BufferedInputStream(counting, 1 << 16);
+            bis.mark(4);
+            int b0 = bis.read();
+            int b1 = bis.read();
+            bis.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                compressed = true;
+                in = new GZIPInputStream(bis, 1 << 16);
+            } else {
+                in = bis;
+            }
+        } catch (NoSuchFileException e) {
+            problem("does not exist (was it moved or deleted?)");
+            return false;
+        } catch (AccessDeniedException e) {
+            problem("cannot be read: permission denied");
+            return false;
+        } catch (ZipException | EOFException e) {
+            problem("looks compressed (.gz) but is damaged or cut short: " + describe(e));
+            return false;
+        } catch (IOException e) {
+            problem("cannot be read: " + describe(e));
+            return false;
+        }
+        while (!eof && limit < LineFormat.SNIFF) {
+            fill();
+        }
+        return true;
+    }
+
+    /** The first bytes of (decompressed) content, for format detection. */
+    int headLength() {
+        return limit;
+    }
+
+    /** Advances to the next line the format accepts as a mail event; false at the end. */
+    boolean next() {
+        while (nextRawLine()) {
+            lines++;
+            if (format.prepare(this)) {
+                mailLines++;
+                if (time < firstTime) {
+                    firstTime = time;
+                }
+                if (time > lastTime) {
+                    lastTime = time;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Advances to the next raw line; false at the end of the file. */
+    boolean nextRawLine() {
+        while (true) {
+            int nl = Bytes.indexOf(buf, pos, limit, (byte) '\n');
+            if (nl >= 0) {
+                start = pos;
+                end = nl;
+                pos = nl + 1;
+                lineNo++;
+                if (skipping) {
+                    skipping = false;
+                    continue;
+                }
+                if (end > start && buf[end - 1] == '\r') {
+                    end--;
+                }
+                return true;
+            }
+            if (skipping) {
+                pos = limit;
+            } else if (limit - pos >= MAX_LINE) {
+                problem("line " + String.format("%,d", lineNo + 1) + " is longer than " + (MAX_LINE / 1024)
+                        + " KB (no line break): skipped");
+                skipping = true;
+                pos = limit;
+            }
+            if (eof) {
+                if (skipping) {
+                    skipping = false;
+                    lineNo++;
+                    return false;
+                }
+                if (pos < limit && !readFailed) {
+                    start = pos;
+                    end = limit;
+                    pos = limit;
+                    lineNo++;
+                    return true;
+                }
+                return false;
+            }
+            compact();
+            fill();
+        }
+    }
+
+    private void compact() {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+    }
+
+    private void fill() {
+        if (eof) {
+            return;
+        }
+        try {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+            } else {
+                limit += r;
+            }
+        } catch (EOFException e) {
+            eof = true;
+            readFailed = true;
+            problem("the compressed data is cut short after line " + String.format("%,d", lineNo)
+                    + " (was the file copied before it was complete?); the lines before were used");
+        } catch (ZipException e) {
+            eof = true;
+            readFailed = true;
+            problem("the compressed data is damaged after line " + String.format("%,d", lineNo) + " ("
+                    + describe(e) + "); the lines before were used");
+        } catch (IOException e) {
+            eof = true;
+            readFailed = true;
+            problem("reading stopped after line " + String.format("%,d", lineNo) + ": " + describe(e));
+        }
+    }
+
+    /** Records a problem about this file; the message names the file. */
+    void problem(String what) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(name + ": " + what);
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add(name + ": further problems not listed");
+        }
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    /** The current line as evidence. */
+    LogLine evidence() {
+        return new LogLine(name, lineNo, Bytes.evidenceText(buf, start, end));
+    }
+
+    /** The current line's message text (after the syslog header) decoded. */
+    String message() {
+        return Bytes.text(buf, msgStart, end);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (in != null) {
+                in.close();
+            } else if (counting != null) {
+                counting.close();
+            }
+        } catch (IOException ignored) {
+            // read-only: nothing to lose
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static final class Counting extends FilterInputStream {
+        volatile long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = in.read(b, off, len);
+            if (r > 0) {
+                count += r;
+            }
+            return r;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}

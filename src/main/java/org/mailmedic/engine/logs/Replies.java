@@ -1,0 +1,143 @@
+package org.mailmedic.engine.logs;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads meaning into reply texts: rate/limit wording (throttling), TLS failures, and SPF / DMARC
+ * / blocklist rejections. Phrase lists, not regular expressions; each phrase is lower case and
+ * matched against the lower-cased reply.
+ */
+final class Replies {
+
+    private Replies() {
+    }
+
+    // e.g. "421 Too many messages (4.7.0) from 203.0.113.5" (consumer ISPs),
+    // "421 4.7.0 [TSS04] Messages from 203.0.113.5 temporarily deferred due to unexpected volume" (Yahoo),
+    // "450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages" (Gmail),
+    // "452 4.7.28 ... unusual rate of unsolicited mail" (Gmail)
+    private static final List<String> RATE = List.of(
+            "too many messages", "too many mails", "too many emails", "too many e-mails", "too many connections",
+            "too many concurrent", "too many recipients this", "too much mail", "rate limit", "ratelimit",
+            "rate-limit", "rate exceeded", "sending rate", "a rate that", "unusual rate", "high rate", "rate of ",
+            "throttl", "[tss0", "[ts0", "4.7.28", "limit exceeded", "daily limit", "hourly limit", "message limit",
+            "sending limit", "slow down", "maximum number of messages", "exceeded the number of");
+    // Wording that looks like a limit but is about the mailbox or the message, not the sender's rate.
+    private static final List<String> NOT_RATE = List.of("mailbox", "quota", "message size", "size limit", "too big",
+            "too large", "disk");
+
+    private static final List<String> TLS = List.of("tls", "starttls", "ssl", "handshake", "certificate");
+    private static final List<String> TLS_FAILURE = List.of("tls negotiation failed", "cannot start tls",
+            "tls is required", "starttls", "handshake", "ssl_connect", "ssl_accept", "tls library problem",
+            "no shared cipher", "certificate verif", "tls error", "tls failed", "tls handshake");
+
+    private static final List<String> BLOCKLIST = List.of("blocked using", "blacklist", "blocklist", "block list",
+            "black list", "dnsbl", " rbl", "rbl ", "spamhaus", "spamcop", "barracuda", "sorbs", "listed at",
+            "listed on", "listed in", "on our block", "poor reputation", "bad reputation", "ip reputation",
+            "reputation of", "s3150", "5.7.606", "5.7.511", "ip5000");
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** True when a temporary failure's text speaks of the sender's rate or a sending limit. */
+    static boolean isRateLimit(String lower) {
+        boolean strong = lower.contains("[tss0") || lower.contains("[ts0") || lower.contains("4.7.28");
+        if (strong) {
+            return true;
+        }
+        if (!containsAny(lower, RATE)) {
+            return false;
+        }
+        return !containsAny(lower, NOT_RATE);
+    }
+
+    /** True when a failure's text is about TLS negotiation. */
+    static boolean isTlsFailure(String lower) {
+        return containsAny(lower, TLS) && containsAny(lower, TLS_FAILURE);
+    }
+
+    /** "spf", "dmarc", "blocklist" or null. */
+    static String policyKind(String lower) {
+        if (lower.contains("dmarc")) {
+            return "dmarc";
+        }
+        if (lower.contains("spf") || lower.contains("sender policy framework")) {
+            return "spf";
+        }
+        if (containsAny(lower, BLOCKLIST)) {
+            return "blocklist";
+        }
+        return null;
+    }
+
+    /** "5.7.23" (optionally followed by punctuation): an enhanced status code, kept as it is. */
+    private static boolean enhancedStatus(String t, int i, int j) {
+        while (j > i && !Character.isDigit(t.charAt(j - 1))) {
+            j--;
+        }
+        String s = t.substring(i, j);
+        return s.length() <= 9 && s.matches("[245]\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    static boolean containsAny(String s, List<String> needles) {
+        for (String n : needles) {
+            if (s.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A reply with its volatile parts masked so that the same refusal counts once: addresses,
+     * IP addresses, numbers of four digits or more and long tokens (transaction ids) become "…",
+     * the MTA's "host X said:" prefix and "(in reply to … command)" suffix go.
+     */
+    static String normalise(String text) {
+        String t = text;
+        int said = t.indexOf(" said: ");
+        if (said >= 0 && said < 200) {
+            t = t.substring(said + 7);
+        }
+        int inReply = t.lastIndexOf(" (in reply to ");
+        if (inReply > 0) {
+            t = t.substring(0, inReply);
+        }
+        StringBuilder sb = new StringBuilder(Math.min(t.length(), 160));
+        int i = 0;
+        int n = t.length();
+        while (i < n && sb.length() < 160) {
+            char c = t.charAt(i);
+            if (c == ' ') {
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');
+                }
+                i++;
+                continue;
+            }
+            int j = i;
+            int digits = 0;
+            boolean at = false;
+            while (j < n && t.charAt(j) != ' ') {
+                char d = t.charAt(j);
+                if (d >= '0' && d <= '9') {
+                    digits++;
+                }
+                if (d == '@') {
+                    at = true;
+                }
+                j++;
+            }
+            int len = j - i;
+            if (at || (digits >= 4 && !enhancedStatus(t, i, j)) || len >= 20) {
+                sb.append('…');
+            } else {
+                sb.append(t, i, j);
+            }
+            i = j;
+        }
+        return sb.toString().trim();
+    }
+}

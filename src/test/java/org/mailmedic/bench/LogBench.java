@@ -1,0 +1,139 @@
+package org.mailmedic.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mailmedic.engine.logs.LogAnalysis;
+import org.mailmedic.engine.logs.LogAnalyzer;
+import org.mailmedic.engine.logs.LogGenerator;
+
+/**
+ * Throughput benchmark for the log analyzer, side by side with pflogsumm (Debian package
+ * {@code pflogsumm}) on the same synthetic Postfix log. Not a unit test. Run (from the project):
+ *
+ * <pre>
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx256m -cp target/classes:target/test-classes:$(cat target/cp.txt) org.mailmedic.bench.LogBench [MB] [runs] [pflogsumm MB]
+ * </pre>
+ *
+ * Generates {@code MB} (default 1024) of Postfix log with {@link LogGenerator} in a temporary
+ * directory, analyses it {@code runs} times (default 3; the first warms the JIT up), reports
+ * MB/s by wall clock and by the analysing thread's CPU time (the fair figure on a shared machine),
+ * the peak heap after GC, then times {@code pflogsumm} on the first {@code pflogsumm MB}
+ * (default 200) of the same log, and deletes everything it wrote.
+ */
+public final class LogBench {
+
+    private LogBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long mb = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long pfMb = args.length > 2 ? Long.parseLong(args[2]) : 200;
+        Path dir = Files.createTempDirectory("mailmedic-bench");
+        Path log = dir.resolve("maillog");
+        try {
+            long g0 = System.nanoTime();
+            LogGenerator.Summary s = LogGenerator.write(log, mb << 20, LogGenerator.Config.defaults());
+            System.out.printf("generated %,d bytes, %,d lines, %,d messages in %.1f s (%s)%n", s.bytes(), s.lines(),
+                    s.messages(), (System.nanoTime() - g0) / 1e9, s);
+            long size = Files.size(log);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            LogAnalyzer analyzer = new LogAnalyzer(LogAnalyzer.Options.fixed(ZoneOffset.UTC,
+                    Instant.parse("2026-12-31T00:00:00Z")));
+            for (int i = 0; i < runs; i++) {
+                System.gc();
+                long proc0 = processCpu();
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                LogAnalysis a = analyzer.analyze(List.of(log), null, null);
+                long wall = System.nanoTime() - t0;
+                long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+                long proc = processCpu() - proc0;
+                System.out.printf("run %d: %.2f s wall = %.0f MB/s; aggregating thread %.2f s CPU = %.0f MB/s; "
+                                + "whole process %.2f s CPU (reader thread, GC, JIT included); delivered %,d (truth %,d), "
+                                + "throttle limit %s, peak heap used %d MB of max %d MB, GC %d ms so far%n", i + 1,
+                        wall / 1e9, size / 1e6 / (wall / 1e9), cpu / 1e9, size / 1e6 / (cpu / 1e9), proc / 1e9,
+                        a.totals().delivered(),
+                        s.delivered(), a.throttles().isEmpty() ? "-" : a.throttles().get(0).inferredDailyLimit(),
+                        peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, gcMillis());
+            }
+            Path slice = dir.resolve("maillog.slice");
+            copyHead(log, slice, Math.min(size, pfMb << 20));
+            long sliceSize = Files.size(slice);
+            ProcessBuilder pb = new ProcessBuilder("pflogsumm", "--problems-first", slice.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("pflogsumm.out").toFile());
+            long p0 = System.nanoTime();
+            try {
+                Process p = pb.start();
+                if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    System.out.println("pflogsumm: gave up after 30 min");
+                } else {
+                    double secs = (System.nanoTime() - p0) / 1e9;
+                    System.out.printf("pflogsumm on %,d bytes: %.2f s wall = %.1f MB/s (exit %d)%n", sliceSize, secs,
+                            sliceSize / 1e6 / secs, p.exitValue());
+                }
+            } catch (IOException e) {
+                System.out.println("pflogsumm not available: " + e.getMessage() + " (apt-get install -y pflogsumm)");
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void copyHead(Path from, Path to, long bytes) throws IOException {
+        try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+            byte[] buf = new byte[1 << 20];
+            long left = bytes;
+            int r;
+            while (left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                out.write(buf, 0, r);
+                left -= r;
+            }
+        }
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+                pool.resetPeakUsage();
+            }
+        }
+        return peak >> 20;
+    }
+
+    private static long processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static long gcMillis() {
+        long t = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += gc.getCollectionTime();
+        }
+        return t;
+    }
+}

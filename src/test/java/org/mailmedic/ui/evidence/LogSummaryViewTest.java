@@ -1,0 +1,88 @@
+package org.mailmedic.ui.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Worker;
+import javafx.scene.Scene;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmedic.engine.logs.LogAnalyzer;
+import org.mailmedic.engine.logs.LogGenerator;
+import org.mailmedic.ui.App;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class LogSummaryViewTest {
+
+    private ExecutorService executor;
+    private LogSummaryViewModel model;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        executor = App.newExecutor();
+        model = new LogSummaryViewModel(executor,
+                new LogAnalyzer(LogAnalyzer.Options.fixed(ZoneOffset.UTC, Instant.parse("2026-11-30T00:00:00Z"))));
+        LogSummaryView view = new LogSummaryView(model);
+        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1000, 750));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void readingALogFillsTableChartAndPatterns(FxRobot robot) throws Exception {
+        Path log = LogSummaryViewModelTest.resource("sendmail/starttls-no-shared-cipher.log");
+        LogAnalysisTask task = WaitForAsyncUtils.asyncFx(() -> model.analyze(List.of(log))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, task::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(task::getState).get()).isEqualTo(Worker.State.SUCCEEDED);
+        TableView<?> table = robot.lookup(".log-destinations").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(2);
+        assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+        StackedBarChart<?, ?> chart = robot.lookup(".log-daily-chart").queryAs(StackedBarChart.class);
+        assertThat(chart.getData()).hasSize(4);
+        assertThat(chart.getTitle()).isEqualTo("Per day: isp-mail.example");
+        ListView<?> patterns = robot.lookup(".log-patterns").queryAs(ListView.class);
+        assertThat(patterns.getItems()).hasSize(4);
+        assertThat(robot.lookup(".log-pattern-tls-inbound").tryQuery()).isPresent();
+        assertThat(robot.lookup(".log-status").queryAs(Label.class).getText()).startsWith("2 recipients");
+    }
+
+    @Test
+    void cancelStopsABigReadAndKeepsTheWindowResponsive(FxRobot robot) throws Exception {
+        Path big = dir.resolve("maillog");
+        LogGenerator.write(big, 64L << 20, LogGenerator.Config.defaults());
+        LogAnalysisTask task = WaitForAsyncUtils.asyncFx(() -> model.analyze(List.of(big))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(task::getProgress).get() > 0 || task.isDone());
+        robot.clickOn(".log-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, task::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(task::getState).get()).isEqualTo(Worker.State.CANCELLED);
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).startsWith("Cancelled");
+    }
+}
