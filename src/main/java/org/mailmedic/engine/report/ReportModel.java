@@ -136,10 +136,10 @@ public record ReportModel(
                 }
             }
             String sentence = switch (worst) {
-                case BLOCKING -> "Mail is failing: " + count + " problem" + (count == 1 ? "" : "s")
-                        + " found that stop or delay delivery.";
-                case DEGRADING -> "Mail mostly works, but " + count + " problem" + (count == 1 ? "" : "s")
-                        + " delay or lose some of it.";
+                case BLOCKING -> "Mail is failing: " + (count == 1 ? "1 problem was found that stops or delays"
+                        : count + " problems were found that stop or delay") + " delivery.";
+                case DEGRADING -> "Mail mostly works, but " + (count == 1 ? "1 problem delays or loses"
+                        : count + " problems delay or lose") + " some of it.";
                 case ADVICE -> "Mail is working; some improvements are advised.";
                 case OK -> "No problems were found.";
             };

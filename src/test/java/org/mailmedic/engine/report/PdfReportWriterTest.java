@@ -138,6 +138,36 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void contentsOverSeveralPagesStillLinksEveryFinding() throws IOException {
+        ReportModel.Builder b = ReportModel.builder("many.example").generatedAt(ReportFixtures.AT);
+        for (int i = 0; i < 90; i++) {
+            b.finding(new Finding("r" + i, Severity.values()[i % 3], "Finding " + i + " with a headline long enough "
+                    + "to need cutting in the contents because it goes on and on about mail to dest" + i + ".example",
+                    "why", null, "impact", "dest" + i + ".example", List.of(new LogLine("maillog", i, "line " + i)),
+                    null));
+        }
+        Path pdf = dir.resolve("many.pdf");
+        PdfReportWriter.write(b.build(), pdf, PdfOptions.defaults());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            List<Integer> targets = new ArrayList<>();
+            int tocPages = 0;
+            // The contents run from page 2 up to the page where the findings start.
+            for (int p = 1; !pageText(doc, p + 1).startsWith("Findings"); p++) {
+                tocPages++;
+                for (PDAnnotation a : doc.getPage(p).getAnnotations()) {
+                    if (a instanceof PDAnnotationLink link && link.getAction() instanceof PDActionGoTo go) {
+                        targets.add(doc.getPages().indexOf(((PDPageDestination) go.getDestination()).getPage()));
+                    }
+                }
+            }
+            assertThat(tocPages).isGreaterThanOrEqualTo(2);
+            // Findings + 90 findings + Appendix + Files analysed
+            assertThat(targets).hasSize(93).isSorted();
+            assertThat(squash(pageText(doc, targets.get(90) + 1))).contains("F90Finding89");
+        }
+    }
+
+    @Test
     void fontsAreEmbeddedSubsetsAndTheChartIsVectorNotAnImage() throws IOException {
         Path pdf = dir.resolve("report.pdf");
         PdfReportWriter.write(ReportFixtures.throttling(), pdf, PdfOptions.defaults());
@@ -155,6 +185,10 @@ class PdfReportWriterTest {
                 assertThat(res.getXObjectNames()).as("no images anywhere, the chart included").isEmpty();
             }
             assertThat(fonts).contains("DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono");
+            // The chart's scales and legend are real text computed from the series.
+            String forecastPage = pageText(doc, 7);
+            assertThat(forecastPage).contains("Waiting in queue", "Per day", "400", "80",
+                    "Messages waiting (left scale)", "Delivered that day (right scale)", "Expired (bounced) that day");
         }
         // Subsets keep the file small although the four fonts ship at 5.8 MB.
         assertThat(Files.size(pdf)).isLessThan(400_000);
