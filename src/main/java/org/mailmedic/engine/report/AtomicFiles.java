@@ -3,6 +3,7 @@ package org.mailmedic.engine.report;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -10,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +30,8 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -48,22 +54,20 @@ public final class AtomicFiles {
         if (Files.isDirectory(abs)) {
             throw new ReportFileException(target, "Cannot write " + abs + ": it is a folder.", null);
         }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw failure(abs, e);
-        }
+        // A hidden sibling created like any new file (so it gets the user's usual permissions,
+        // not createTempFile's 0600), then given the permissions of the file it replaces.
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
         boolean moved = false;
         try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
+            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(wrap.apply(raw), 64 * 1024)) {
                 content.writeTo(out);
                 out.flush();
             }
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            copyPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -83,10 +87,21 @@ public final class AtomicFiles {
         }
     }
 
+    private static void copyPermissions(Path from, Path to) {
+        try {
+            if (Files.exists(from) && Files.getFileStore(to).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // best effort: the new report keeps the default permissions
+        }
+    }
+
     private static ReportFileException failure(Path abs, Exception e) {
         String why;
         if (e instanceof AccessDeniedException) {
-            why = "permission denied (choose another folder, or check the file is not read-only)";
+            why = "permission denied (choose another folder, or check that the file is not read-only "
+                    + "or open in another program)";
         } else if (e instanceof NoSuchFileException) {
             why = "the folder does not exist";
         } else {

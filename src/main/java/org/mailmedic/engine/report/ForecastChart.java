@@ -192,7 +192,7 @@ final class ForecastChart {
         int n = (int) Math.ceil(max / step - 1e-9);
         double[] out = new double[n + 1];
         for (int i = 0; i <= n; i++) {
-            out[i] = i * step;
+            out[i] = java.math.BigDecimal.valueOf(step).multiply(java.math.BigDecimal.valueOf(i)).doubleValue();
         }
         return out;
     }

@@ -124,4 +124,14 @@ class AtomicFilesTest {
         })).hasMessageContaining("Cannot write " + pdf.toAbsolutePath()).hasMessageContaining("permission denied");
         assertThat(pdf).doesNotExist();
     }
+
+    @Test
+    void keepsThePermissionsOfTheFileItReplaces() throws IOException {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "old");
+        var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(json, perms);
+        JsonReportWriter.write(ReportFixtures.starttls(), json);
+        assertThat(Files.getPosixFilePermissions(json)).isEqualTo(perms);
+    }
 }
