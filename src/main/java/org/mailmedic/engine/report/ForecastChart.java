@@ -32,7 +32,8 @@ final class ForecastChart {
     }
 
     /** Draws the chart with its top at the canvas cursor and moves the cursor below it. */
-    static void draw(PdfCanvas c, List<Day> series) throws IOException {
+    static void draw(PdfCanvas c, List<Day> unsorted) throws IOException {
+        List<Day> series = unsorted.stream().sorted(java.util.Comparator.comparingInt(Day::day)).toList();
         PDPageContentStream cs = c.stream();
         float top = c.y;
         float left = PdfCanvas.MARGIN_X + 42;
@@ -56,7 +57,7 @@ final class ForecastChart {
         double[] rightTicks = ticks(maxPerDay);
         double leftMax = leftTicks[leftTicks.length - 1];
         double rightMax = rightTicks[rightTicks.length - 1];
-        int span = Math.max(1, lastDay - firstDay + 1);
+        long span = Math.max(1L, (long) lastDay - firstDay + 1);
         float slot = w / span;
 
         // gridlines and left ticks (backlog scale)
@@ -128,18 +129,15 @@ final class ForecastChart {
             }
         }
         // day labels
-        int every = Math.max(1, (int) Math.ceil(span / 15.0));
+        long every = Math.max(1L, (long) Math.ceil(span / 15.0));
         cs.setStrokingColor(PdfCanvas.GREY);
         cs.setLineWidth(0.6f);
-        for (int day = firstDay; day <= lastDay; day++) {
-            if ((day - firstDay) % every != 0) {
-                continue;
-            }
+        for (long day = firstDay; day <= lastDay; day += every) {
             float px = left + slot * (day - firstDay + 0.5f);
             cs.moveTo(px, bottom);
             cs.lineTo(px, bottom - 3);
             cs.stroke();
-            String label = Integer.toString(day);
+            String label = Long.toString(day);
             c.drawLine(label, TICK, px - c.width(label, TICK) / 2, bottom - 12);
         }
         String xTitle = "Day";

@@ -66,6 +66,7 @@ public final class PdfReportWriter {
     private static final Style TOC_BOLD = new Style(Face.BOLD, 10.5f, 17, PdfCanvas.INK);
     private static final int TOP_FINDINGS = 6;
     private static final int MAX_CELL_LINES = 30;
+    private static final int MAX_SERIES_ROWS = 120;
 
     private PdfReportWriter() {
     }
@@ -184,7 +185,7 @@ public final class PdfReportWriter {
             c.paragraph((pack ? "MAILMEDIC · EVIDENCE PACK" : "MAILMEDIC · " + m.title().toUpperCase(Locale.ROOT)),
                     new Style(Face.BOLD, 8.5f, 12, PdfCanvas.GREY));
             c.space(4);
-            c.paragraph(pack ? m.title() : m.domain().isBlank() ? m.title() : m.domain(), PdfCanvas.TITLE);
+            c.paragraph(clip(pack ? m.title() : m.domain().isBlank() ? m.title() : m.domain(), 300), PdfCanvas.TITLE);
             String when = m.generatedAt() == null ? "" : "Report of " + DATE.format(m.generatedAt()) + " · ";
             c.paragraph(when + (pack ? "from " + m.domain() + " · " : "") + m.generatorVersion(), PdfCanvas.SMALL);
             c.space(16);
@@ -192,7 +193,8 @@ public final class PdfReportWriter {
             // the verdict box
             Severity sev = m.verdict().severity();
             float inner = w - 28;
-            float textH = c.measure(m.verdict().sentence(), PdfCanvas.LEAD, inner);
+            String verdict = clip(m.verdict().sentence(), 1000);
+            float textH = c.measure(verdict, PdfCanvas.LEAD, inner);
             float boxH = textH + 40;
             c.ensure(boxH);
             float boxTop = c.y;
@@ -202,14 +204,14 @@ public final class PdfReportWriter {
             c.badge(sev.label(), color(sev), x + 16 + c.width("OVERALL", new Style(Face.BOLD, 8, 10, PdfCanvas.GREY))
                     + 8, boxTop - 17);
             c.y = boxTop - 24;
-            c.paragraph(m.verdict().sentence(), PdfCanvas.LEAD, x + 16, inner);
+            c.paragraph(verdict, PdfCanvas.LEAD, x + 16, inner);
             c.y = boxTop - boxH;
             c.space(18);
 
             if (pack) {
                 c.paragraph("Request to the postmaster", PdfCanvas.H2);
                 c.space(4);
-                c.prefixed("", PdfCanvas.BODY, m.providerRequest(), PdfCanvas.BODY, x + 10, w - 20, 0,
+                c.prefixed("", PdfCanvas.BODY, clip(m.providerRequest(), 20_000), PdfCanvas.BODY, x + 10, w - 20, 0,
                         PdfCanvas.SHADE);
                 c.space(16);
             }
@@ -229,7 +231,7 @@ public final class PdfReportWriter {
                 float bw = c.badgeWidth(Severity.DEGRADING.label());
                 c.badge(f.severity().label(), color(f.severity()), x, c.y - 11);
                 float tx = x + bw + 10;
-                c.paragraph(f.headline(), PdfCanvas.BODY_BOLD, tx, w - bw - 10 - 50);
+                c.paragraph(clip(f.headline(), 300), PdfCanvas.BODY_BOLD, tx, w - bw - 10 - 50);
                 if (!f.impact().isBlank()) {
                     c.paragraph(clip(f.impact(), 600), PdfCanvas.BODY.withColor(PdfCanvas.GREY), tx, w - bw - 10 - 50);
                 }
@@ -251,7 +253,7 @@ public final class PdfReportWriter {
                 Severity fs = m.forecast().severity() == null ? Severity.ADVICE : m.forecast().severity();
                 float bw = c.badgeWidth(Severity.DEGRADING.label());
                 c.badge(fs.label(), color(fs), x, c.y - 11);
-                c.paragraph(m.forecast().verdict(), PdfCanvas.BODY, x + bw + 10, w - bw - 10 - 50);
+                c.paragraph(clip(m.forecast().verdict(), 1000), PdfCanvas.BODY, x + bw + 10, w - bw - 10 - 50);
                 pageRef(x + w, rowTop - 11, "forecast", PdfCanvas.SMALL.withColor(PdfCanvas.LINK));
                 c.link(x, c.y, w, rowTop - c.y, "forecast");
                 c.space(14);
@@ -283,13 +285,13 @@ public final class PdfReportWriter {
                 e.add(new TocEntry(0, "Findings", "findings"));
                 for (int i = 0; i < m.findings().size(); i++) {
                     Finding f = m.findings().get(i);
-                    e.add(new TocEntry(1, "F" + (i + 1) + "  " + f.headline(), anchorOf(i)));
+                    e.add(new TocEntry(1, "F" + (i + 1) + "  " + clip(f.headline(), 300), anchorOf(i)));
                 }
             }
             if (!m.checks().isEmpty()) {
                 e.add(new TocEntry(0, "Live checks", "checks"));
                 for (int i = 0; i < m.checks().size(); i++) {
-                    e.add(new TocEntry(1, m.checks().get(i).title(), "check-" + i));
+                    e.add(new TocEntry(1, clip(m.checks().get(i).title(), 300), "check-" + i));
                 }
             }
             if (m.forecast() != null) {
@@ -376,7 +378,7 @@ public final class PdfReportWriter {
             c.anchor(anchorOf(i));
             float bw = c.badgeWidth(Severity.DEGRADING.label());
             c.badge(f.severity().label(), color(f.severity()), x, c.y - 13);
-            c.paragraph("F" + (i + 1) + "  " + f.headline(), PdfCanvas.H2, x + bw + 10, w - bw - 10);
+            c.paragraph("F" + (i + 1) + "  " + clip(f.headline(), 1000), PdfCanvas.H2, x + bw + 10, w - bw - 10);
             StringBuilder meta = new StringBuilder("Confidence: ").append(f.confidence().name().toLowerCase(Locale.ROOT));
             if (f.destination() != null && !f.destination().isBlank()) {
                 meta.append(" · Concerns mail to ").append(f.destination());
@@ -384,7 +386,7 @@ public final class PdfReportWriter {
             if (!f.id().isBlank()) {
                 meta.append(" · Rule ").append(f.id());
             }
-            c.paragraph(meta.toString(), PdfCanvas.SMALL, x + bw + 10, w - bw - 10);
+            c.paragraph(clip(meta.toString(), 1000), PdfCanvas.SMALL, x + bw + 10, w - bw - 10);
             c.space(6);
             if (!f.why().isBlank()) {
                 subheading("What is happening");
@@ -495,7 +497,7 @@ public final class PdfReportWriter {
                 c.ensure(80);
                 c.space(8);
                 c.anchor("check-" + i);
-                c.paragraph(s.title(), PdfCanvas.H2);
+                c.paragraph(clip(s.title(), 1000), PdfCanvas.H2);
                 if (s.summary() != null && !s.summary().isBlank()) {
                     c.paragraph(clip(s.summary()), PdfCanvas.BODY);
                 }
@@ -521,6 +523,9 @@ public final class PdfReportWriter {
                 for (TraceNode child : n.children()) {
                     tree(child, depth + 1);
                 }
+            } else if (!n.children().isEmpty()) {
+                c.paragraph("… deeper levels of this trace are in the JSON report.", PdfCanvas.SMALL,
+                        PdfCanvas.MARGIN_X + 4 + indent + 16, PdfCanvas.CONTENT_W - 20 - indent);
             }
         }
 
@@ -681,7 +686,8 @@ public final class PdfReportWriter {
             c.space(6);
             Severity fs = f.severity() == null ? Severity.ADVICE : f.severity();
             float bw = c.badge(fs.label(), color(fs), PdfCanvas.MARGIN_X, c.y - 12);
-            c.paragraph(f.verdict(), PdfCanvas.LEAD, PdfCanvas.MARGIN_X + bw + 10, PdfCanvas.CONTENT_W - bw - 10);
+            c.paragraph(clip(f.verdict(), 1000), PdfCanvas.LEAD, PdfCanvas.MARGIN_X + bw + 10,
+                    PdfCanvas.CONTENT_W - bw - 10);
             c.space(14);
             if (!f.series().isEmpty()) {
                 c.ensure(ForecastChart.height());
@@ -697,10 +703,14 @@ public final class PdfReportWriter {
             if (!f.series().isEmpty()) {
                 c.paragraph("Day by day", PdfCanvas.H3);
                 c.space(2);
-                List<Row> rows = f.series().stream().map(d -> Row.of(null, Integer.toString(d.day()),
+                List<Row> rows = f.series().stream().limit(MAX_SERIES_ROWS).map(d -> Row.of(null, Integer.toString(d.day()),
                         ForecastChart.fmt(d.backlog()), ForecastChart.fmt(d.delivered()),
                         ForecastChart.fmt(d.expired()))).toList();
                 table(List.of("Day", "Waiting at end of day", "Delivered that day", "Expired that day"), rows, -1);
+                if (f.series().size() > MAX_SERIES_ROWS) {
+                    c.paragraph("… " + (f.series().size() - MAX_SERIES_ROWS) + " more days in the JSON report.",
+                            PdfCanvas.SMALL);
+                }
             }
         }
 
@@ -719,7 +729,7 @@ public final class PdfReportWriter {
                 for (ReportModel.Transcript t : m.appendix().transcripts()) {
                     c.ensure(50);
                     c.space(8);
-                    c.paragraph(t.host() + (t.title() == null || t.title().isBlank() ? "" : " · " + t.title()),
+                    c.paragraph(clip(t.host() + (t.title() == null || t.title().isBlank() ? "" : " · " + t.title()), 1000),
                             PdfCanvas.H3);
                     StringBuilder b = new StringBuilder();
                     for (String line : t.lines()) {

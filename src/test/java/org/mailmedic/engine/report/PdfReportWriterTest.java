@@ -266,6 +266,32 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void degenerateModelsStillGiveAReadableReport() throws IOException {
+        ReportModel.TraceNode deep = ReportModel.TraceNode.of("leaf", "pass");
+        for (int i = 0; i < 100; i++) {
+            deep = ReportModel.TraceNode.of("include:level" + i + ".example", null, deep);
+        }
+        ReportModel model = ReportModel.builder(null)
+                .finding(new Finding(null, Severity.BLOCKING, HostileText.LONG_TOKEN, null, null, null, null, null,
+                        new ReportModel.FixGuide(null, null, new ReportModel.VerifyStep(null, null, null, null))))
+                .check(new ReportModel.CheckSection(null, null, null, List.of(
+                        ReportModel.Row.of(null, "only one cell"),
+                        ReportModel.Row.of(ReportModel.RowStatus.FAIL, "a", "b", "c", "d", "e", "f", "g", "h")), deep))
+                .check(new ReportModel.CheckSection("empty", List.of(), List.of()))
+                .forecast(new ReportModel.Forecast(null, null, null, List.of(
+                        new ReportModel.Day(2_000_000_000, Double.NaN, Double.POSITIVE_INFINITY, -5),
+                        new ReportModel.Day(-3, 1e12, 0, 0), new ReportModel.Day(5, 10, 10, 10)), null))
+                .build();
+        Path pdf = dir.resolve("degenerate.pdf");
+        PdfReportWriter.write(model, pdf, PdfOptions.defaults());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isBetween(5, 20);
+            assertThat(squash(text(doc))).contains("Mailisfailing:1problemwasfoundthatstopsordelaysdelivery.")
+                    .contains("include:level99.example").contains("onlyonecell");
+        }
+    }
+
+    @Test
     void hostileEvidencePrintsSafelyAndVisibly() throws IOException {
         Path pdf = dir.resolve("hostile.pdf");
         PdfReportWriter.write(HostileText.model(), pdf, PdfOptions.defaults().withLimits(0, 0));
