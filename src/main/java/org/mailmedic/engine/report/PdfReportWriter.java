@@ -87,6 +87,22 @@ public final class PdfReportWriter {
         render(prepare(model, options), options, out);
     }
 
+    /**
+     * The first page as a PNG image, for the export dialog's preview (render in a background
+     * task: it lays out the whole report). {@code dpi} 50-100 suits a preview.
+     */
+    public static byte[] firstPagePng(ReportModel model, PdfOptions options, float dpi) throws IOException {
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        writeTo(model, pdf, options);
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toByteArray())) {
+            java.awt.image.BufferedImage img = new org.apache.pdfbox.rendering.PDFRenderer(doc)
+                    .renderImageWithDPI(0, dpi, org.apache.pdfbox.rendering.ImageType.RGB);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", png);
+            return png.toByteArray();
+        }
+    }
+
     /** The model as it will be printed: the provider's subset, then redacted if asked. */
     static ReportModel prepare(ReportModel model, PdfOptions options) {
         // Redact first, so the provider's request is composed from redacted text (and its own

@@ -292,6 +292,27 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void previewRendersTheFirstPageAsPng() throws IOException {
+        byte[] png = PdfReportWriter.firstPagePng(ReportFixtures.throttling(), PdfOptions.defaults(), 40);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        // A4 at 40 dpi: 331 x 468 pixels, portrait
+        assertThat(img.getWidth()).isBetween(325, 335);
+        assertThat(img.getHeight()).isBetween(462, 472);
+        // The blocking verdict's red bar, badges and tinted box are drawn: red dominates many pixels.
+        int reddish = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                reddish += r > g + 12 && r > b + 12 ? 1 : 0;
+            }
+        }
+        assertThat(reddish).isGreaterThan(3000);
+    }
+
+    @Test
     void hostileEvidencePrintsSafelyAndVisibly() throws IOException {
         Path pdf = dir.resolve("hostile.pdf");
         PdfReportWriter.write(HostileText.model(), pdf, PdfOptions.defaults().withLimits(0, 0));
