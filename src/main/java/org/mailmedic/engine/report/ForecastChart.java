@@ -148,24 +148,26 @@ final class ForecastChart {
 
         // legend
         float ly = bottom - 42;
-        float lx = left;
+        String l1 = "Messages waiting (left scale)";
+        String l2 = "Delivered that day (right scale)";
+        String l3 = "Expired (bounced) that day";
+        float legendW = 20 + c.width(l1, LEGEND) + 16 + 14 + c.width(l2, LEGEND) + 16 + 14 + c.width(l3, LEGEND);
+        float lx = PdfCanvas.MARGIN_X + Math.max(0, (PdfCanvas.CONTENT_W - legendW) / 2);
         cs.setStrokingColor(BACKLOG);
         cs.setLineWidth(1.8f);
         cs.moveTo(lx, ly + 3);
         cs.lineTo(lx + 16, ly + 3);
         cs.stroke();
         lx += 20;
-        String l1 = "Messages waiting (left scale)";
         c.drawLine(l1, LEGEND, lx, ly);
         lx += c.width(l1, LEGEND) + 16;
         c.fillRect(lx, ly - 1, 10, 8, DELIVERED);
         lx += 14;
-        String l2 = "Delivered that day (right scale)";
         c.drawLine(l2, LEGEND, lx, ly);
         lx += c.width(l2, LEGEND) + 16;
         c.fillRect(lx, ly - 1, 10, 8, EXPIRED);
         lx += 14;
-        c.drawLine("Expired (bounced) that day", LEGEND, lx, ly);
+        c.drawLine(l3, LEGEND, lx, ly);
         c.y = top - height();
     }
 

@@ -58,8 +58,8 @@ public final class PdfReportWriter {
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SHORT_DATE =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final Style CELL = new Style(Face.REGULAR, 8.5f, 11f, PdfCanvas.INK);
-    private static final Style CELL_MONO = new Style(Face.MONO, 7.5f, 11f, PdfCanvas.INK);
+    private static final Style CELL = new Style(Face.REGULAR, 8.5f, 10.5f, PdfCanvas.INK);
+    private static final Style CELL_MONO = new Style(Face.MONO, 7.5f, 10.5f, PdfCanvas.INK);
     private static final Style CELL_HEAD = new Style(Face.BOLD, 8.5f, 11f, PdfCanvas.INK);
     private static final Style MONO_GREY = PdfCanvas.MONO.withColor(PdfCanvas.GREY);
     private static final Style TOC = new Style(Face.REGULAR, 10, 15, PdfCanvas.INK);
@@ -597,7 +597,7 @@ public final class PdfReportWriter {
                     wrapped.add(cl);
                     lines = Math.max(lines, cl.size());
                 }
-                float rowH = lines * CELL.leading() + 5;
+                float rowH = lines * CELL.leading() + 4.5f;
                 if (c.y - rowH < PdfCanvas.BOTTOM) {
                     c.newPage();
                     tableHeader(columns, widths, statusW);
