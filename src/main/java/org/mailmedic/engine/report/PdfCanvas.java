@@ -1,0 +1,395 @@
+package org.mailmedic.engine.report;
+
+import java.awt.Color;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
+import org.mailmedic.engine.report.PdfFonts.Face;
+
+/**
+ * A flowing A4 page layout over PDFBox: a cursor that moves down the page, text that wraps
+ * (at spaces, then hard within any over-long token) and breaks across pages, shaded code
+ * blocks, coloured badges, plus named anchors and links between them that are resolved into
+ * GoTo actions once every page exists. Every string is sanitised before it is drawn.
+ */
+final class PdfCanvas implements Closeable {
+
+    static final float PAGE_W = PDRectangle.A4.getWidth();
+    static final float PAGE_H = PDRectangle.A4.getHeight();
+    static final float MARGIN_X = 54;
+    static final float TOP = PAGE_H - 56;
+    static final float BOTTOM = 56;
+    static final float CONTENT_W = PAGE_W - 2 * MARGIN_X;
+
+    static final Color INK = new Color(0x1f, 0x23, 0x28);
+    static final Color GREY = new Color(0x5f, 0x66, 0x6d);
+    static final Color RULE = new Color(0xd0, 0xd4, 0xd9);
+    static final Color SHADE = new Color(0xf1, 0xf3, 0xf5);
+    static final Color LINK = new Color(0x0b, 0x57, 0xa4);
+
+    /** A text style: face, size, line height, colour. */
+    record Style(Face face, float size, float leading, Color color) {
+        Style withColor(Color c) {
+            return new Style(face, size, leading, c);
+        }
+    }
+
+    static final Style TITLE = new Style(Face.BOLD, 24, 30, INK);
+    static final Style H1 = new Style(Face.BOLD, 17, 24, INK);
+    static final Style H2 = new Style(Face.BOLD, 12.5f, 18, INK);
+    static final Style H3 = new Style(Face.BOLD, 10.5f, 15, INK);
+    static final Style BODY = new Style(Face.REGULAR, 10, 14, INK);
+    static final Style BODY_BOLD = new Style(Face.BOLD, 10, 14, INK);
+    static final Style LEAD = new Style(Face.BOLD, 13, 18, INK);
+    static final Style SMALL = new Style(Face.REGULAR, 8.5f, 11.5f, GREY);
+    static final Style MONO = new Style(Face.MONO, 7.8f, 10.2f, INK);
+
+    /** A place in the document: page index and the y of its top. */
+    record Anchor(int page, float y) {
+    }
+
+    private record PendingLink(int page, PDRectangle rect, String anchor) {
+    }
+
+    final PDDocument doc;
+    final PdfFonts fonts;
+    private final List<PDPage> pages = new ArrayList<>();
+    private final Map<String, Anchor> anchors = new HashMap<>();
+    private final List<PendingLink> links = new ArrayList<>();
+    private PDPageContentStream cs;
+    private int pageIndex = -1;
+    float y;
+
+    PdfCanvas(PDDocument doc) throws IOException {
+        this.doc = doc;
+        this.fonts = new PdfFonts(doc);
+    }
+
+    // ---- pages -------------------------------------------------------------------------
+
+    void newPage() throws IOException {
+        closeStream();
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        pages.add(page);
+        pageIndex = pages.size() - 1;
+        cs = new PDPageContentStream(doc, page);
+        y = TOP;
+    }
+
+    /** Adds an empty page now (for the table of contents, filled in later). */
+    int reservePage() throws IOException {
+        closeStream();
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        pages.add(page);
+        pageIndex = -1;
+        return pages.size() - 1;
+    }
+
+    /** Continues drawing on an earlier page (appending to its content), at {@code top}. */
+    void resume(int index, float top) throws IOException {
+        closeStream();
+        pageIndex = index;
+        cs = new PDPageContentStream(doc, pages.get(index), PDPageContentStream.AppendMode.APPEND, true, true);
+        y = top;
+    }
+
+    int pageIndex() {
+        return pageIndex;
+    }
+
+    int pageCount() {
+        return pages.size();
+    }
+
+    PDPage page(int index) {
+        return pages.get(index);
+    }
+
+    PDPageContentStream stream() {
+        return cs;
+    }
+
+    /** Starts a new page unless {@code height} points still fit above the bottom margin. */
+    void ensure(float height) throws IOException {
+        if (y - height < BOTTOM) {
+            newPage();
+        }
+    }
+
+    void space(float h) {
+        y -= h;
+    }
+
+    void closeStream() throws IOException {
+        if (cs != null) {
+            cs.close();
+            cs = null;
+        }
+    }
+
+    // ---- anchors and links -------------------------------------------------------------
+
+    void anchor(String id) {
+        anchors.put(id, new Anchor(pageIndex, y));
+    }
+
+    Anchor anchorOf(String id) {
+        return anchors.get(id);
+    }
+
+    void link(float x, float yBottom, float w, float h, String anchorId) {
+        links.add(new PendingLink(pageIndex, new PDRectangle(x, yBottom, w, h), anchorId));
+    }
+
+    PDPageXYZDestination destination(Anchor a) {
+        PDPageXYZDestination d = new PDPageXYZDestination();
+        d.setPage(pages.get(a.page()));
+        d.setLeft(0);
+        d.setTop(Math.round(Math.min(PAGE_H, a.y() + 24)));
+        return d;
+    }
+
+    /** Turns every recorded link into an annotation with a GoTo action. */
+    void resolveLinks() throws IOException {
+        PDBorderStyleDictionary none = new PDBorderStyleDictionary();
+        none.setWidth(0);
+        for (PendingLink l : links) {
+            Anchor a = anchors.get(l.anchor());
+            if (a == null) {
+                continue;
+            }
+            PDAnnotationLink link = new PDAnnotationLink();
+            link.setRectangle(l.rect());
+            link.setBorderStyle(none);
+            PDActionGoTo go = new PDActionGoTo();
+            go.setDestination(destination(a));
+            link.setAction(go);
+            pages.get(l.page()).getAnnotations().add(link);
+        }
+    }
+
+    // ---- text --------------------------------------------------------------------------
+
+    /** Draws one already wrapped, sanitised line with its baseline at {@code baseline}. */
+    void drawLine(String line, Style st, float x, float baseline) throws IOException {
+        if (line.isEmpty()) {
+            return;
+        }
+        cs.beginText();
+        cs.setNonStrokingColor(st.color());
+        cs.newLineAtOffset(x, baseline);
+        for (PdfFonts.Run r : fonts.runs(st.face(), line)) {
+            cs.setFont(r.font(), st.size());
+            cs.showText(r.text());
+        }
+        cs.endText();
+    }
+
+    float width(String s, Style st) {
+        return fonts.width(st.face(), s, st.size());
+    }
+
+    /** Splits raw text into sanitised printable lines (on CR, LF, CRLF). */
+    static List<String> logicalLines(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(TextSanitizer.forPrint(text.substring(start, i)));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(TextSanitizer.forPrint(text.substring(start)));
+        return out;
+    }
+
+    /**
+     * Wraps one sanitised line: breaks after a space (or after {@code / , ; = &}) when it can,
+     * and inside a token when one alone is wider than the line.
+     */
+    List<String> wrap(String line, Style st, float firstWidth, float restWidth) {
+        List<String> out = new ArrayList<>();
+        int n = line.length();
+        int i = 0;
+        if (n == 0) {
+            out.add("");
+            return out;
+        }
+        while (i < n) {
+            float max = out.isEmpty() ? firstWidth : restWidth;
+            float w = 0;
+            int j = i;
+            int lastBreak = -1;
+            while (j < n) {
+                int cp = line.codePointAt(j);
+                float cw = fonts.charWidth(st.face(), cp, st.size());
+                if (w + cw > max && j > i) {
+                    break;
+                }
+                w += cw;
+                j += Character.charCount(cp);
+                if (cp == ' ' || cp == '/' || cp == ',' || cp == ';' || cp == '&' || cp == '=' || cp == '|') {
+                    lastBreak = j;
+                }
+            }
+            if (j >= n) {
+                out.add(line.substring(i));
+                break;
+            }
+            int end = lastBreak > i ? lastBreak : j;
+            out.add(stripTrailingSpaces(line.substring(i, end)));
+            i = end;
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static String stripTrailingSpaces(String s) {
+        int e = s.length();
+        while (e > 0 && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        return s.substring(0, e);
+    }
+
+    /** A wrapped paragraph at {@code x} with width {@code w}; breaks pages between lines. */
+    void paragraph(String text, Style st, float x, float w) throws IOException {
+        for (String logical : logicalLines(text)) {
+            for (String line : wrap(logical, st, w, w)) {
+                ensure(st.leading());
+                y -= st.leading();
+                drawLine(line, st, x, y + (st.leading() - st.size()) * 0.55f);
+            }
+        }
+    }
+
+    void paragraph(String text, Style st) throws IOException {
+        paragraph(text, st, MARGIN_X, CONTENT_W);
+    }
+
+    /** Height a paragraph will take (for keeping blocks together). */
+    float measure(String text, Style st, float w) {
+        int lines = 0;
+        for (String logical : logicalLines(text)) {
+            lines += wrap(logical, st, w, w).size();
+        }
+        return lines * st.leading();
+    }
+
+    /**
+     * A line with a prefix (e.g. {@code maillog:12} or {@code 1.}) drawn in {@code prefixStyle}
+     * and the text after it; continuation lines hang at {@code x + hang}.
+     */
+    void prefixed(String prefix, Style prefixStyle, String text, Style st, float x, float w, float hang,
+            Color shade) throws IOException {
+        String p = TextSanitizer.forPrint(prefix);
+        float pw = p.isEmpty() ? 0 : width(p, prefixStyle) + 5;
+        boolean first = true;
+        for (String logical : logicalLines(text)) {
+            for (String line : wrap(logical, st, first ? w - pw : w - hang, w - hang)) {
+                ensure(st.leading());
+                y -= st.leading();
+                float base = y + (st.leading() - st.size()) * 0.6f;
+                if (shade != null) {
+                    fillRect(x - 3, y, w + 6, st.leading(), shade);
+                }
+                if (first && !p.isEmpty()) {
+                    drawLine(p, prefixStyle, x, base);
+                }
+                drawLine(line, st, first ? x + pw : x + hang, base);
+                first = false;
+            }
+        }
+    }
+
+    /** A monospace block on a shaded background; long lines wrap with a hanging indent. */
+    void codeBlock(String code, float x, float w) throws IOException {
+        space(3);
+        for (String logical : logicalLines(code)) {
+            List<String> lines = wrap(logical, MONO, w - 8, w - 20);
+            for (int k = 0; k < lines.size(); k++) {
+                ensure(MONO.leading());
+                y -= MONO.leading();
+                fillRect(x, y - 1, w, MONO.leading() + 1, SHADE);
+                drawLine(lines.get(k), MONO, x + (k == 0 ? 4 : 16), y + 2.6f);
+            }
+        }
+        space(4);
+    }
+
+    // ---- shapes ------------------------------------------------------------------------
+
+    void fillRect(float x, float yb, float w, float h, Color c) throws IOException {
+        cs.setNonStrokingColor(c);
+        cs.addRect(x, yb, w, h);
+        cs.fill();
+    }
+
+    void hrule(float x, float yy, float w, Color c, float lineWidth) throws IOException {
+        cs.setStrokingColor(c);
+        cs.setLineWidth(lineWidth);
+        cs.moveTo(x, yy);
+        cs.lineTo(x + w, yy);
+        cs.stroke();
+    }
+
+    void roundRect(float x, float yb, float w, float h, float r, Color fill) throws IOException {
+        final float k = 0.5523f * r;
+        cs.setNonStrokingColor(fill);
+        cs.moveTo(x + r, yb);
+        cs.lineTo(x + w - r, yb);
+        cs.curveTo(x + w - r + k, yb, x + w, yb + r - k, x + w, yb + r);
+        cs.lineTo(x + w, yb + h - r);
+        cs.curveTo(x + w, yb + h - r + k, x + w - r + k, yb + h, x + w - r, yb + h);
+        cs.lineTo(x + r, yb + h);
+        cs.curveTo(x + r - k, yb + h, x, yb + h - r + k, x, yb + h - r);
+        cs.lineTo(x, yb + r);
+        cs.curveTo(x, yb + r - k, x + r - k, yb, x + r, yb);
+        cs.closePath();
+        cs.fill();
+    }
+
+    static final Style BADGE = new Style(Face.BOLD, 7.5f, 10, Color.WHITE);
+
+    /** A coloured pill with white capitals; returns its width. */
+    float badge(String label, Color fill, float x, float baseline) throws IOException {
+        String t = label.toUpperCase(java.util.Locale.ROOT);
+        float w = width(t, BADGE) + 10;
+        roundRect(x, baseline - 3, w, 12, 3, fill);
+        drawLine(t, BADGE, x + 5, baseline);
+        return w;
+    }
+
+    float badgeWidth(String label) {
+        return width(label.toUpperCase(java.util.Locale.ROOT), BADGE) + 10;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeStream();
+        fonts.close();
+    }
+}
