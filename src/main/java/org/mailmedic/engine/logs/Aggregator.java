@@ -70,7 +70,8 @@ final class Aggregator {
         long size = -1;
         int nrcpt = -1;
         boolean counted;
-        LogLine origin;
+        String originFile;
+        long originLine;
         final List<Rcpt> rcpts = new ArrayList<>(2);
         int finals;
 
@@ -95,7 +96,7 @@ final class Aggregator {
         State state = State.NONE;
         boolean everDeferred;
         boolean throttled;
-        final List<LogAnalysis.DeliveryAttempt> attempts = new ArrayList<>(2);
+        final List<LogAnalysis.DeliveryAttempt> attempts = new ArrayList<>(0); // most stay empty
         int omitted;
 
         Rcpt(String address, Dest dest) {
@@ -183,8 +184,9 @@ final class Aggregator {
             m.counted = true;
             messagesReceived++;
             m.firstSeen = Math.min(m.firstSeen, t);
-            if (m.origin == null) {
-                m.origin = r.evidence();
+            if (m.originFile == null) {
+                m.originFile = r.name; // file and line only: decoding every message's first line costs too much
+                m.originLine = r.lineNo;
             }
         }
     }
@@ -680,7 +682,7 @@ final class Aggregator {
                     List.copyOf(rc.attempts), rc.omitted));
         }
         return new LogAnalysis.MessageTimeline(m.qid, m.from, Instant.ofEpochSecond(m.firstSeen), m.client, m.size,
-                rs, m.origin);
+                rs, m.originFile == null ? null : new LogLine(m.originFile, m.originLine, null));
     }
 
     /** The traced message's story: closed, or still open at the end. */

@@ -240,7 +240,7 @@ public record LogAnalysis(
      * @param client     where it came from (e.g. "host[ip]"), or null
      * @param size       bytes, or -1 when not logged
      * @param recipients each recipient with its attempts and final state
-     * @param evidence   the line where the message was first seen
+     * @param evidence   where the message entered the queue (file and line; text null: see the attempts for lines)
      */
     public record MessageTimeline(String queueId, String from, Instant received, String client, long size,
                                   List<RecipientTimeline> recipients, LogLine evidence) {

@@ -26,8 +26,8 @@ import java.util.function.Function;
  * their {@link LogAnalysis.FileReport} and the other files are still read. Files are opened
  * read-only and never modified.
  *
- * <p>Not thread-safe for concurrent calls on one instance; create one per analysis or share freely
- * between sequential calls.
+ * <p>Holds only its options: one instance may serve concurrent calls. A single big syslog-style
+ * file is read on two threads ({@link Pipeline}); several files are merged on the caller's thread.
  */
 public final class LogAnalyzer {
 

@@ -120,7 +120,7 @@ public final class LogSummaryViewModel {
     }
 
     public void cancel() {
-        if (current != null && current.isRunning()) {
+        if (current != null && !current.isDone()) { // also while still waiting for a worker thread
             current.cancel();
         }
     }
