@@ -109,7 +109,11 @@ public final class DomainCheck {
                         synchronized (emitLock) {
                             for (CheckResult r : rows) {
                                 done.add(r);
-                                sink.accept(r);
+                                try {
+                                    sink.accept(r);
+                                } catch (RuntimeException e) {
+                                    // A listener's bug must not lose the other rows: the result still has them.
+                                }
                             }
                         }
                         return rows;

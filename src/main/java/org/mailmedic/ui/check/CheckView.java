@@ -68,6 +68,7 @@ public final class CheckView {
         bar.setId("checkProgress");
         bar.progressProperty().bind(model.progressProperty());
         bar.visibleProperty().bind(model.busyProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         Label status = new Label();
         status.setId("checkStatus");
         status.textProperty().bind(model.statusProperty());

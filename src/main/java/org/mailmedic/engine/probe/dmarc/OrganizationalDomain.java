@@ -23,7 +23,11 @@ public final class OrganizationalDomain {
      */
     public static void warmUp() {
         if (WARMING.compareAndSet(false, true)) {
-            Thread t = new Thread(() -> of("warm.example.com"), "mailmedic-psl-load");
+            Thread t = new Thread(() -> {
+                // IDNA tables and dnsjava's wire classes load on first use too: take that cost here.
+                java.net.IDN.toASCII("bücher.example");
+                of("warm.example.com");
+            }, "mailmedic-psl-load");
             t.setDaemon(true);
             t.start();
         }

@@ -310,6 +310,15 @@ public final class SpfEvaluator {
                         throw new Abort(Result.PERMERROR, "'" + m.text() + "': " + target + " has " + mx.records().size()
                                 + " MX records; more than " + MAX_NAMES + " is a permerror (RFC 7208 4.6.4)");
                     }
+                    if (dns instanceof org.mailmedic.engine.probe.dns.DnsSession session) {
+                        // Ask for every MX host's address at once; the loop below then finds them cached.
+                        for (Record r : mx.records()) {
+                            String host = strip(((MXRecord) r).getTarget().toString());
+                            if (!host.isEmpty()) {
+                                session.async(host, v6 ? Type.AAAA : Type.A);
+                            }
+                        }
+                    }
                     for (Record r : mx.records()) {
                         String host = strip(((MXRecord) r).getTarget().toString());
                         if (host.isEmpty()) {
@@ -389,6 +398,11 @@ public final class SpfEvaluator {
             if (names.size() > MAX_NAMES) {
                 t.note(names.size() + " PTR names: only the first " + MAX_NAMES + " are looked at (RFC 7208 4.6.4)");
                 names = names.subList(0, MAX_NAMES);
+            }
+            if (dns instanceof org.mailmedic.engine.probe.dns.DnsSession session) {
+                for (Record r : names) {
+                    session.async(strip(((PTRRecord) r).getTarget().toString()), v6 ? Type.AAAA : Type.A);
+                }
             }
             for (Record r : names) {
                 String n = strip(((PTRRecord) r).getTarget().toString());

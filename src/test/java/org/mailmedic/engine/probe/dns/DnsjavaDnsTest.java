@@ -34,6 +34,7 @@ class DnsjavaDnsTest {
                 .txt("split.example.com", "v=spf1 ip4:192.0.2.0/24", " include:_spf.exa", "mple.net -all")
                 .fault("servfail.example.com", Zone.Fault.SERVFAIL)
                 .fault("refused.example.com", Zone.Fault.REFUSED)
+                .fault("mx.example.com", Type.TXT, Zone.Fault.NXDOMAIN)
                 .fault("silent.example.com", Zone.Fault.NO_ANSWER)
                 .fault("bad.example.com", Zone.Fault.MALFORMED)
                 .fault("junk.example.com", Zone.Fault.GARBAGE)
@@ -65,6 +66,8 @@ class DnsjavaDnsTest {
         DnsAnswer nodata = dns.query("mx.example.com", Type.AAAA);
         assertThat(nodata.nodata()).isTrue();
         assertThat(dns.query("b.example.com", Type.A).nodata()).as("empty non-terminal exists").isTrue();
+        assertThat(dns.query("mx.example.com", Type.TXT).nxdomain()).as("injected for one type only").isTrue();
+        assertThat(dns.query("mx.example.com", Type.A).ok()).isTrue();
     }
 
     @Test
