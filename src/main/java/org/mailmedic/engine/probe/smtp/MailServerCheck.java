@@ -279,10 +279,14 @@ public final class MailServerCheck {
         // Submission ports are extra services on an MX: their problems are reported but only
         // raise the address's status to warn, since port 25 decides whether mail arrives.
         for (SessionResult sub : new SessionResult[] {submission, implicit}) {
-            if (sub != null && sub.connected() && sub.status() == Status.FAIL) {
-                status = status.worse(Status.WARN);
-            } else if (sub != null && sub.connected()) {
-                status = status.worse(sub.status() == Status.WARN ? Status.WARN : Status.PASS);
+            if (sub == null || !sub.connected()) {
+                continue;
+            }
+            Status raised = status.worse(sub.status() == Status.PASS || sub.status() == Status.INFO ? Status.PASS
+                    : Status.WARN);
+            if (raised != status) {
+                headline = sub.headline(); // say why the address is no longer all green
+                status = raised;
             }
         }
         return new AddressResult(smtp.address(), smtp, versions, submission, implicit, status, headline, findings);

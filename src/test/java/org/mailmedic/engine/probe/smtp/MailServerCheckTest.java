@@ -391,6 +391,7 @@ class MailServerCheckTest {
             assertThat(a.implicitTls().banner().code()).isEqualTo(220);
             assertThat(a.implicitTls().headline()).contains("speaks implicit TLS (TLSv1.3) and offers AUTH PLAIN");
             assertThat(a.status()).isEqualTo(Status.WARN);
+            assertThat(a.headline()).contains("offers password login"); // why it is not green
             mx.assertPolite(false);
             sub.assertPolite(false);
             smtps.assertPolite(false);
