@@ -229,6 +229,12 @@ public final class QueueForecaster {
                                 + (in.destination().isEmpty() ? "the destination" : in.destination()), cut));
             }
         }
+        if (a.outcome == Forecast.Outcome.NEVER_DRAINS && in.limit() >= 24
+                && (in.limitKind() == LimitKind.ROLLING_24H || in.limitKind() == LimitKind.CALENDAR_DAY)) {
+            out.add(FixScenario.pacing("Pace sending to the limit",
+                    "rate-limit this destination at your mail server to " + in.limit() / 24
+                            + " an hour, just under its limit (pacing alone does not add capacity)", in.limit()));
+        }
         long relay = (long) Math.max(1_000, 10 * Math.ceil(in.arrivalsPerDay() + in.backlogCount()));
         out.add(FixScenario.smarthost("Send through a smarthost",
                 "relay this destination's mail through a provider's smarthost, whose limit is far above your volume",
