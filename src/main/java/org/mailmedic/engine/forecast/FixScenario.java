@@ -31,6 +31,17 @@ public record FixScenario(String name, String description, double arrivalsDelta,
         return new FixScenario(name, description, 0, limitPerDay, LimitKind.ROLLING_24H, null);
     }
 
+    /**
+     * Pacing this destination's mail at the MTA (Postfix {@code smtp_destination_rate_delay}, a
+     * Sendmail/Exim/Exchange per-domain rate limit) to stay just under a daily limit: modelled as
+     * an hourly cap of {@code limitPerDay / 24} (rounded down) that the MTA keeps itself.
+     * The model has no penalty for hammering a destination, so this shows what pacing alone does
+     * to the queue: nothing good when more arrives than the limit.
+     */
+    public static FixScenario pacing(String name, String description, int limitPerDay) {
+        return new FixScenario(name, description, 0, Math.max(1, limitPerDay / 24), LimitKind.HOURLY, null);
+    }
+
     /** Applies the deltas to an input. */
     public ForecastInput applyTo(ForecastInput in) {
         return in.toBuilder()

@@ -225,9 +225,15 @@ public final class QueueForecaster {
             double cut = Math.ceil(in.arrivalsPerDay() - target);
             if (cut > 0 && cut < in.arrivalsPerDay()) {
                 out.add(FixScenario.removeArrivals("Send " + fmt(cut) + " fewer a day",
-                        "stop a forward (or other source) sending about " + fmt(cut) + " messages a day to "
+                        "stop a forward or another source that sends about " + fmt(cut) + " messages a day to "
                                 + (in.destination().isEmpty() ? "the destination" : in.destination()), cut));
             }
+        }
+        if (a.outcome == Forecast.Outcome.NEVER_DRAINS && in.limit() >= 24
+                && (in.limitKind() == LimitKind.ROLLING_24H || in.limitKind() == LimitKind.CALENDAR_DAY)) {
+            out.add(FixScenario.pacing("Pace sending to the limit",
+                    "rate-limit this destination at your mail server to " + in.limit() / 24
+                            + " an hour, just under its limit; pacing alone adds no capacity", in.limit()));
         }
         long relay = (long) Math.max(1_000, 10 * Math.ceil(in.arrivalsPerDay() + in.backlogCount()));
         out.add(FixScenario.smarthost("Send through a smarthost",

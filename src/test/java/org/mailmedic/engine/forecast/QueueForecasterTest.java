@@ -203,11 +203,18 @@ class QueueForecasterTest {
     }
 
     @Test
-    void withoutProposedFixesTheForecastSuggestsCuttingTheExcessAndASmarthost() {
+    void withoutProposedFixesTheForecastSuggestsCuttingTheExcessPacingAndASmarthost() {
         Forecast f = QueueForecaster.forecast(isp().build());
         assertThat(f.scenarios()).extracting(Forecast.ScenarioOutcome::name)
-                .containsExactly("Send 21 fewer a day", "Send through a smarthost");
-        assertThat(f.scenarios()).allSatisfy(s -> assertThat(s.expiredTotal()).isZero());
+                .containsExactly("Send 21 fewer a day", "Pace sending to the limit", "Send through a smarthost");
+        assertThat(f.scenarios().get(0).expiredTotal()).isZero();
+        assertThat(f.scenarios().get(2).expiredTotal()).isZero();
+        // Pacing at 2 an hour (48 a day, just under 49) adds no capacity: the excess still bounces.
+        Forecast.ScenarioOutcome paced = f.scenarios().get(1);
+        assertThat(paced.limit()).isEqualTo(2);
+        assertThat(paced.limitKind()).isEqualTo("hourly");
+        assertThat(paced.outcome()).isEqualTo(Forecast.Outcome.NEVER_DRAINS);
+        assertThat(paced.verdict()).contains("about 22 messages a day");
     }
 
     @Test
