@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  *       {@code jpackage @jpackage.cfg @installer/<os>/common.cfg @installer/<os>/<type>.cfg}.</li>
  * </ol>
  * A plain Java program rather than a shell script so that the same command works on Windows.
+ * Maven starts it with the {@code java} on the PATH; it is kept to Java 11 syntax so that an
+ * older {@code java} there gets a clear message instead of compile errors.
  */
 public final class BuildInstallers {
 
@@ -42,6 +45,10 @@ public final class BuildInstallers {
             fail("usage: java installer/BuildInstallers.java VERSION [all|TYPE,...]   (run from the project folder)");
         }
         String wanted = args.length == 2 && !args[1].isBlank() ? args[1].strip() : "all";
+        if (Runtime.version().feature() < 17) {
+            fail("this needs JDK 17 (with jpackage), but the `java` on the PATH is " + Runtime.version()
+                    + " at " + System.getProperty("java.home") + ": put JDK 17's bin first on the PATH");
+        }
         String os = currentOs();
         String version = appVersion(args[0], os);
         if (!Files.isRegularFile(APP.resolve("mailmedic.jar"))) {
@@ -71,7 +78,7 @@ public final class BuildInstallers {
             step(String.format(Locale.ROOT, "built the .%s in %.0f s", type, (System.nanoTime() - start) / 1e9));
         }
         try (Stream<Path> s = Files.list(OUT)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
                 step(String.format(Locale.ROOT, "%s  %.1f MB", p, Files.size(p) / 1e6));
             }
         }
@@ -116,7 +123,7 @@ public final class BuildInstallers {
     static List<String> packageTypes(Path osDir, String wanted) throws IOException {
         List<String> types = new ArrayList<>();
         try (Stream<Path> s = Files.list(osDir)) {
-            for (Path p : s.sorted().toList()) {
+            for (Path p : s.sorted().collect(Collectors.toList())) {
                 String file = p.getFileName().toString();
                 if (file.endsWith(".cfg") && !file.equals("common.cfg")) {
                     types.add(file.substring(0, file.length() - ".cfg".length()));
@@ -134,11 +141,9 @@ public final class BuildInstallers {
         }
         List<String> usable = new ArrayList<>();
         for (String type : types) {
-            List<String> missing = switch (type) {
-                case "deb" -> missing("dpkg-deb", "fakeroot");
-                case "rpm" -> missing("rpmbuild");
-                default -> List.of();
-            };
+            List<String> missing = type.equals("deb") ? missing("dpkg-deb", "fakeroot")
+                    : type.equals("rpm") ? missing("rpmbuild")
+                    : List.of();
             if (missing.isEmpty()) {
                 usable.add(type);
             } else {
@@ -155,7 +160,7 @@ public final class BuildInstallers {
         Files.createDirectories(JAVAFX);
         Files.copy(APP.resolve("mailmedic.jar"), INPUT.resolve("mailmedic.jar"));
         try (Stream<Path> s = Files.list(APP.resolve("lib"))) {
-            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).toList()) {
+            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).collect(Collectors.toList())) {
                 String name = jar.getFileName().toString();
                 // JavaFX: the OS jars (javafx-base-21-linux.jar) are modules for jlink; the
                 // classifier-less ones are empty placeholders and do no harm on the module path.
@@ -204,7 +209,7 @@ public final class BuildInstallers {
 
     private static void deleteOldPackages(String type) throws IOException {
         try (Stream<Path> s = Files.list(OUT)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith("." + type)).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith("." + type)).collect(Collectors.toList())) {
                 Files.delete(p);
             }
         }

@@ -10,7 +10,7 @@
 # files prints one JSON document naming both with their kind; the window opens under Xvfb
 # (--smoke-test-window); postinst's class-data-sharing archive exists and is used; the
 # package removes cleanly. Prints the figures: package size, installed size, start times.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
 PKG=mailmedic
@@ -23,6 +23,8 @@ T_ALL=$SECONDS
 step() { printf '\n== [check-deb %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 ok() { printf '   ok: %s\n' "$*"; }
 fail() { printf '\ncheck-deb: FAILED: %s\n' "$*" >&2; exit 1; }
+# Anything else that fails still says where and what.
+trap 'fail "line $LINENO: \"$BASH_COMMAND\" exited $?"' ERR
 
 TMP=$(mktemp -d)
 XVFB_PID=
@@ -52,6 +54,7 @@ else
     ok "built $DEB in ${T_BUILD} s"
 fi
 [[ -f $DEB ]] || fail "$DEB: no such file"
+dpkg-deb --info "$DEB" >/dev/null 2>&1 || fail "$DEB is not a readable .deb"
 VERSION=$(dpkg-deb --field "$DEB" Version | sed 's/-[^-]*$//')
 DEB_BYTES=$(stat -c %s "$DEB")
 DEB_INSTALLED_KB=$(dpkg-deb --field "$DEB" Installed-Size)
@@ -146,7 +149,7 @@ for _ in $(seq 50); do [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] && break; sleep 0.2
 [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] || fail "Xvfb did not start: $(cat "$TMP/xvfb.log")"
 export DISPLAY=:$DISPLAY_NUM
 # The desktop file's launcher, not just the binary: what the menu entry runs.
-desktop=$(ls $APP_ROOT/lib/*.desktop 2>/dev/null | head -1)
+desktop=$(ls $APP_ROOT/lib/*.desktop 2>/dev/null | head -1) || true
 [[ -n $desktop ]] && grep -q "^Exec=$LAUNCHER" "$desktop" || fail "no menu entry (.desktop) pointing to $LAUNCHER"
 grep -q '^MimeType=.*message/rfc822' "$desktop" || fail "$desktop lacks the .eml MIME type"
 
