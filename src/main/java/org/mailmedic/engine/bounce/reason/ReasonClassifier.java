@@ -156,6 +156,9 @@ public final class ReasonClassifier {
             if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again") && d.contains("name service"))) {
                 continue; // a lookup that failed now, not a domain that does not exist
             }
+            if (r.equals("spamdetected") && (d.contains("spamhaus") || d.contains("blocked using") || d.contains("dnsbl"))) {
+                continue; // a blocklist that happens to have "spam" in its name: the IP is blocked
+            }
             if (r.equals("userunknown")) {
                 String u = unknownUser(byCode, d, command);
                 if (!u.isEmpty()) {
