@@ -24,7 +24,7 @@ public final class ReasonClassifier {
     private static final List<String> FIRST = List.of(
             "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
             "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
-            "hostunknown", "virusdetected", "spamdetected", "toomanyconn", "speeding", "blocked");
+            "hostunknown", "virusdetected", "spamdetected", "speeding", "toomanyconn", "blocked");
     /** Reasons tested by phrase only, when the first pass and the code found nothing. */
     private static final List<String> SECOND = List.of(
             "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
@@ -35,7 +35,7 @@ public final class ReasonClassifier {
             "userunknown", "hostunknown", "systemerror", "networkerror", "expired", "syntaxerror", "securityerror");
     /** Causes that, on a temporary failure that finally bounced, mean "gave up after retrying". */
     private static final Set<String> RETRIED_CAUSES = Set.of(
-            "", "expired", "speeding", "failedstarttls", "onhold", "undefined");
+            "", "expired", "speeding", "failedstarttls", "networkerror", "onhold", "undefined");
     /** Causes that explain why a temporary failure (4xx, action failed) ran out the queue lifetime. */
     private static final Set<String> RETRY_TRIGGERS = Set.of("speeding", "failedstarttls");
 
