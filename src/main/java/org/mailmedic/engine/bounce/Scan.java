@@ -166,7 +166,8 @@ public final class Scan {
         for (String line : lines) {
             if (line.isBlank()) {
                 blankRun++;
-                if (cur != null && diag.length() > 0) {
+                // "because:" / "Remote host said:" — the reason is in the next paragraph
+                if (cur != null && diag.length() > 0 && diag.charAt(diag.length() - 1) != ':') {
                     finish(cur, diag);
                     cur = null;
                 }
