@@ -112,6 +112,9 @@ public final class ReasonClassifier {
         if (!phrase || byCode.equals("suspend") || byCode.equals("mailboxfull")) {
             return "";
         }
+        if (byCode.equals("filtered") && !command.equals("RCPT")) {
+            return "filtered"; // a mailbox-status code (5.2.x) with no RCPT stage: the mailbox refused it
+        }
         switch (command) {
             case "RCPT":
                 return "userunknown";
