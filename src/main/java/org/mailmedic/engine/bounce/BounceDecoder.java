@@ -112,10 +112,10 @@ public final class BounceDecoder {
                                             BounceKind kind) {
         String diag = r.diagnostic;
         String lower = diag.toLowerCase(Locale.ROOT);
-        String inDiag = Text.status(diag);
+        String inDiag = Text.lastSpecificStatus(diag);
         String status = r.status;
-        if (!inDiag.isEmpty() && (status.isEmpty() || status.endsWith(".0.0") && inDiag.charAt(0) == status.charAt(0)
-                || status.endsWith(".0.0") && !inDiag.endsWith(".0.0"))) {
+        // the remote server's own code (in the diagnostic) is more specific than the DSN's summary
+        if (!inDiag.isEmpty() && (status.isEmpty() || !inDiag.endsWith(".0.0"))) {
             status = inDiag;
         }
         String reply = r.replyCode.isEmpty() ? Text.reply(diag) : r.replyCode;

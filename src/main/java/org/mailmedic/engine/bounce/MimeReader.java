@@ -79,6 +79,10 @@ final class MimeReader {
             return;
         }
         ContentType ct = contentType(h.get("Content-Type"), parentType);
+        if (depth == 0 && !h.has("Content-Type") && raw.contains("\n--")
+                && raw.toLowerCase(Locale.ROOT).contains("content-type: message/delivery-status")) {
+            ct = parse("multipart/report"); // a DSN whose MIME headers were lost in forwarding
+        }
         String base = ct.getBaseType().toLowerCase(Locale.ROOT);
         if (base.startsWith("multipart/")) {
             if (base.equals("multipart/report") && reportType.isEmpty()) {

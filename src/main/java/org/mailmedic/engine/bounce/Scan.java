@@ -91,7 +91,6 @@ public final class Scan {
         }
         Dsn dsn = Dsn.parse(m.dsn);
         String reporting = Dsn.value(dsn.message.get("Reporting-MTA"));
-        String arrival = dsn.message.get("Arrival-Date");
         for (Headers g : dsn.recipients) {
             RawRecipient r = new RawRecipient();
             String fin = g.get("Final-Recipient");
@@ -113,15 +112,32 @@ public final class Scan {
             String diag = g.get("Diagnostic-Code");
             r.diagnosticType = Dsn.type(diag);
             r.diagnostic = Text.fold(Dsn.value(diag));
-            r.remoteMta = Dsn.value(g.get("Remote-MTA")).toLowerCase(Locale.ROOT);
+            r.remoteMta = hostOnly(Dsn.value(g.get("Remote-MTA")));
             r.reportingMta = reporting.toLowerCase(Locale.ROOT);
             String last = g.get("Last-Attempt-Date");
-            r.date = !last.isEmpty() ? last : arrival;
+            r.date = last; // else the bounce's own Date (when it gave up); Arrival-Date is when it came in
             if (!r.recipient.isEmpty() || !r.diagnostic.isEmpty()) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** "mail.example.com. (203.0.113.25, the server for ...)" → "mail.example.com"; "[192.0.2.1]" → "192.0.2.1". */
+    static String hostOnly(String v) {
+        String t = v.strip();
+        int sp = 0;
+        while (sp < t.length() && !Character.isWhitespace(t.charAt(sp)) && t.charAt(sp) != '(') {
+            sp++;
+        }
+        t = t.substring(0, sp);
+        if (t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        while (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.toLowerCase(Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- human-readable text
@@ -150,7 +166,8 @@ public final class Scan {
         for (String line : lines) {
             if (line.isBlank()) {
                 blankRun++;
-                if (cur != null && diag.length() > 0) {
+                // "because:" / "Remote host said:" — the reason is in the next paragraph
+                if (cur != null && diag.length() > 0 && diag.charAt(diag.length() - 1) != ':') {
                     finish(cur, diag);
                     cur = null;
                 }

@@ -150,6 +150,26 @@ public final class Text {
         return m.find() ? m.group() : "";
     }
 
+    /**
+     * The most telling enhanced status code in {@code s}: the last one that is not a generic
+     * X.0.0 (a relay quoting the final server's reply puts the real code last, as in
+     * "554 4.4.7 Message expired ... &lt;421 4.4.2 Connection timed out&gt;"); "" when none.
+     */
+    public static String lastSpecificStatus(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        Matcher m = STATUS.matcher(s);
+        String best = "";
+        while (m.find()) {
+            String c = m.group();
+            if (!c.endsWith(".0.0") || best.isEmpty()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** The first SMTP reply code in {@code s}, "" when none. */
     public static String reply(String s) {
         if (s == null || s.isEmpty()) {

@@ -6,7 +6,10 @@ import org.mailmedic.engine.bounce.RawRecipient;
 import org.mailmedic.engine.bounce.Text;
 import org.mailmedic.engine.bounce.MailText;
 
-/** Gmail's own non-RFC bounces ("Delivery to the following recipient failed permanently:"). */
+/**
+ * Gmail's bounces: the old non-RFC text ("Delivery to the following recipient failed permanently:")
+ * and today's RFC 3464 reports from mailer-daemon@googlemail.com.
+ */
 final class Gmail extends TextRecognizer {
 
     Gmail() {
@@ -16,7 +19,8 @@ final class Gmail extends TextRecognizer {
     @Override
     public boolean claims(MailText m) {
         String b = m.lowerBody();
-        return b.contains("delivery to the following recipient failed permanently") || b.contains("delivery to the following recipient has been delayed") || b.contains("delivery to the following recipients failed permanently");
+        return b.contains("delivery to the following recipient failed permanently") || b.contains("delivery to the following recipient has been delayed") || b.contains("delivery to the following recipients failed permanently")
+                || m.from().toLowerCase(Locale.ROOT).contains("mailer-daemon@googlemail.com") && !m.dsn().isBlank();
     }
 
     @Override

@@ -87,6 +87,11 @@ abstract class TextRecognizer implements Recognizer {
         String section = errorSection(m);
         Set<String> own = Scan.ownAddresses(m);
         List<RawRecipient> text = Scan.recipientLines(section, own);
+        if (text.isEmpty() && dsn.isEmpty() && fallback(m, section, own) == null) {
+            // a bounce sent back to the failing address itself (forwarding, tests): do not exclude To
+            Set<String> daemonOnly = new java.util.HashSet<>(Text.addresses(m.headers().get("From")));
+            text = Scan.recipientLines(section, daemonOnly);
+        }
         if (!dsn.isEmpty()) {
             enrich(dsn, text, section);
             String transcript = Text.commandFromTranscript(section);
@@ -114,6 +119,9 @@ abstract class TextRecognizer implements Recognizer {
         }
         if (text.isEmpty()) {
             RawRecipient one = fallback(m, section, own);
+            if (one == null) {
+                one = fallback(m, section, new java.util.HashSet<>(Text.addresses(m.headers().get("From"))));
+            }
             if (one != null) {
                 text.add(one);
             }

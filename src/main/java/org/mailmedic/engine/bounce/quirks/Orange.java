@@ -9,7 +9,8 @@ final class Orange implements ReceiverQuirks.Quirk {
     @Override
     public boolean owns(String host, String family, String diag) {
         return host.endsWith("orange.fr") || host.endsWith("wanadoo.fr") || diag.contains("lpn007_")
-                || diag.contains("ofr006_") || diag.contains("ofr004_") || diag.contains("lpn006_");
+                || diag.contains("ofr006_") || diag.contains("ofr004_") || diag.contains("lpn006_")
+                || diag.contains("ofr_") || diag.contains("orange.fr") || diag.contains("wanadoo.fr");
     }
 
     @Override
@@ -26,7 +27,7 @@ final class Orange implements ReceiverQuirks.Quirk {
         if (d.contains("ofr005_505") || d.contains("service refuse")) {
             return "systemerror";
         }
-        if (d.contains("mail rejete") || d.contains("ofr004_")) {
+        if (d.contains("mail rejete") || d.contains("ofr004_") || d.contains("ofr_506")) {
             return "spamdetected";
         }
         return "";

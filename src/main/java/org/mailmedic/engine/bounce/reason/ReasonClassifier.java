@@ -24,7 +24,7 @@ public final class ReasonClassifier {
     private static final List<String> FIRST = List.of(
             "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
             "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
-            "hostunknown", "virusdetected", "spamdetected", "toomanyconn", "speeding", "blocked");
+            "hostunknown", "virusdetected", "spamdetected", "speeding", "toomanyconn", "blocked");
     /** Reasons tested by phrase only, when the first pass and the code found nothing. */
     private static final List<String> SECOND = List.of(
             "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
@@ -35,7 +35,7 @@ public final class ReasonClassifier {
             "userunknown", "hostunknown", "systemerror", "networkerror", "expired", "syntaxerror", "securityerror");
     /** Causes that, on a temporary failure that finally bounced, mean "gave up after retrying". */
     private static final Set<String> RETRIED_CAUSES = Set.of(
-            "", "expired", "speeding", "failedstarttls", "onhold", "undefined");
+            "", "expired", "speeding", "failedstarttls", "networkerror", "onhold", "undefined");
     /** Causes that explain why a temporary failure (4xx, action failed) ran out the queue lifetime. */
     private static final Set<String> RETRY_TRIGGERS = Set.of("speeding", "failedstarttls");
 
@@ -69,6 +69,7 @@ public final class ReasonClassifier {
     public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
                                   String remoteHost, String stated) {
         String d = forMatching(diagnostic);
+        Map<String, Boolean> memo = new HashMap<>();
         if (stated.equals("feedback") || stated.equals("vacation") || stated.equals("delivered")) {
             return new Decision(stated, false);
         }
@@ -76,8 +77,8 @@ public final class ReasonClassifier {
                 || action.equals("expanded")) {
             return new Decision("delivered", false);
         }
-        String cause = cause(status, d, command, diagType, remoteHost, stated);
-        boolean gaveUp = (PHRASES.get("expired").matches(d) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
+        String cause = cause(status, d, command, diagType, remoteHost, stated, memo);
+        boolean gaveUp = (has("expired", d, memo) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
                 || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
                 || status.startsWith("4.") && action.equals("failed") && RETRY_TRIGGERS.contains(cause);
         if (cause.isEmpty()) {
@@ -95,14 +96,14 @@ public final class ReasonClassifier {
      * after DATA mean the recipient accepted the address and then a filter refused the message,
      * which is {@code filtered} (sisimai draws the same line).
      */
-    private static String unknownUser(String byCode, String d, String command) {
-        boolean phrase = PHRASES.get("userunknown").matches(d);
+    private static String unknownUser(String byCode, String d, String command, Map<String, Boolean> memo) {
+        boolean phrase = has("userunknown", d, memo);
         if (byCode.equals("userunknown")) {
             if (command.equals("MAIL") || command.equals("EHLO") || command.equals("CONN")) {
                 return ""; // an address status at MAIL time is about the sender
             }
             for (String o : BEFORE_UNKNOWN) {
-                if (PHRASES.get(o).matches(d)) {
+                if (has(o, d, memo)) {
                     return "";
                 }
             }
@@ -110,6 +111,9 @@ public final class ReasonClassifier {
         }
         if (!phrase || byCode.equals("suspend") || byCode.equals("mailboxfull")) {
             return "";
+        }
+        if (byCode.equals("filtered") && !command.equals("RCPT")) {
+            return "filtered"; // a mailbox-status code (5.2.x) with no RCPT stage: the mailbox refused it
         }
         switch (command) {
             case "RCPT":
@@ -123,6 +127,16 @@ public final class ReasonClassifier {
         }
     }
 
+    /** Whether {@code reason}'s phrases occur in {@code d}; each list is scanned once per decision. */
+    private static boolean has(String reason, String d, Map<String, Boolean> memo) {
+        Boolean b = memo.get(reason);
+        if (b == null) {
+            b = PHRASES.get(reason).matches(d);
+            memo.put(reason, b);
+        }
+        return b;
+    }
+
     /** Continuation prefixes of multi-line replies ("550-5.7.1 ") split phrases apart: drop them. */
     private static final java.util.regex.Pattern CONTINUATION =
             java.util.regex.Pattern.compile("(?<=\\s)[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
@@ -134,7 +148,7 @@ public final class ReasonClassifier {
     }
 
     private static String cause(String status, String d, String command, String diagType, String remoteHost,
-                                String stated) {
+                                String stated, Map<String, Boolean> memo) {
         if (!stated.isEmpty() && !VAGUE.contains(stated)) {
             return stated;
         }
@@ -156,14 +170,17 @@ public final class ReasonClassifier {
             if (r.equals("hostunknown") && (d.contains("dns error") || d.contains("try again") && d.contains("name service"))) {
                 continue; // a lookup that failed now, not a domain that does not exist
             }
+            if (r.equals("spamdetected") && (d.contains("spamhaus") || d.contains("blocked using") || d.contains("dnsbl"))) {
+                continue; // a blocklist that happens to have "spam" in its name: the IP is blocked
+            }
             if (r.equals("userunknown")) {
-                String u = unknownUser(byCode, d, command);
+                String u = unknownUser(byCode, d, command, memo);
                 if (!u.isEmpty()) {
                     return u;
                 }
                 continue;
             }
-            if (r.equals(byCode) && !VAGUE.contains(r) || PHRASES.get(r).matches(d)) {
+            if (r.equals(byCode) && !VAGUE.contains(r) || has(r, d, memo)) {
                 return r;
             }
         }
@@ -174,7 +191,7 @@ public final class ReasonClassifier {
             return "blocked"; // refused before any address was given: the sending host itself
         }
         for (String r : SECOND) {
-            if (!r.equals("expired") && PHRASES.get(r).matches(d)) {
+            if (!r.equals("expired") && has(r, d, memo)) {
                 return r;
             }
         }
@@ -196,7 +213,7 @@ public final class ReasonClassifier {
         if (diagType.equals("x-unix") || diagType.equals("x-postfix")) {
             return "mailererror";
         }
-        if (PHRASES.get("expired").matches(d)) {
+        if (has("expired", d, memo)) {
             return "";
         }
         switch (command) {
