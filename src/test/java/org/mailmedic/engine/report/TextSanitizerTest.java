@@ -40,7 +40,7 @@ class TextSanitizerTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
             plain ascii                 | plain ascii
             abc שלום def                | abc םולש def
-            550 (תיבה מלאה) ok          | 550 (הלאמ הבית) ok
+            550 (תיבה מלאה) ok          | 550 (האלמ הבית) ok
             """)
     void rightToLeftRunsAreLaidOutInDisplayOrder(String logical, String visual) {
         assertThat(PdfCanvas.visualOrder(logical)).isEqualTo(visual);
