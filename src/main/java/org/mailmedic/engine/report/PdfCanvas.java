@@ -188,6 +188,7 @@ final class PdfCanvas implements Closeable {
         if (line.isEmpty()) {
             return;
         }
+        line = visualOrder(line);
         cs.beginText();
         cs.setNonStrokingColor(st.color());
         cs.newLineAtOffset(x, baseline);
@@ -196,6 +197,56 @@ final class PdfCanvas implements Closeable {
             cs.showText(r.text());
         }
         cs.endText();
+    }
+
+    /**
+     * Right-to-left text (Hebrew, Arabic) in display order: PDF shows glyphs left to right as
+     * given, so runs are reordered by the Unicode bidi algorithm (paragraph direction
+     * left-to-right, as the report is) and right-to-left runs reversed with mirrored
+     * brackets. Arabic letters keep their isolated forms (no shaping).
+     */
+    static String visualOrder(String line) {
+        char[] chars = line.toCharArray();
+        if (!java.text.Bidi.requiresBidi(chars, 0, chars.length)) {
+            return line;
+        }
+        java.text.Bidi bidi = new java.text.Bidi(line, java.text.Bidi.DIRECTION_LEFT_TO_RIGHT);
+        int runs = bidi.getRunCount();
+        byte[] levels = new byte[runs];
+        String[] texts = new String[runs];
+        for (int r = 0; r < runs; r++) {
+            levels[r] = (byte) bidi.getRunLevel(r);
+            String t = line.substring(bidi.getRunStart(r), bidi.getRunLimit(r));
+            texts[r] = (levels[r] & 1) == 1 ? reverseMirrored(t) : t;
+        }
+        java.text.Bidi.reorderVisually(levels, 0, texts, 0, runs);
+        return String.join("", texts);
+    }
+
+    private static String reverseMirrored(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = t.length(); i > 0; ) {
+            int cp = t.codePointBefore(i);
+            i -= Character.charCount(cp);
+            b.appendCodePoint(mirror(cp));
+        }
+        return b.toString();
+    }
+
+    private static int mirror(int cp) {
+        return switch (cp) {
+            case '(' -> ')';
+            case ')' -> '(';
+            case '[' -> ']';
+            case ']' -> '[';
+            case '{' -> '}';
+            case '}' -> '{';
+            case '<' -> '>';
+            case '>' -> '<';
+            case '\u00AB' -> '\u00BB';
+            case '\u00BB' -> '\u00AB';
+            default -> cp;
+        };
     }
 
     float width(String s, Style st) {

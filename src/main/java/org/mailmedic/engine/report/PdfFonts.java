@@ -19,8 +19,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The fonts shipped with MailMedic, embedded as subsets into one document: DejaVu Sans (and
- * Bold) for prose, DejaVu Sans Mono for log lines and snippets, and Droid Sans Fallback for
- * any character DejaVu lacks (CJK above all), chosen per character. A character no font has
+ * Bold) for prose, DejaVu Sans Mono for log lines and snippets; per character, what a face
+ * lacks comes from DejaVu Sans, then from Droid Sans Fallback (CJK above all). A character no font has
  * prints as U+FFFD. Widths come straight from the fonts' metrics, cached per character.
  */
 final class PdfFonts implements Closeable {
@@ -138,15 +138,30 @@ final class PdfFonts implements Closeable {
         return faces[face.ordinal()].font;
     }
 
+    /**
+     * The font that draws {@code cp} for {@code face}: the face itself, then DejaVu Sans (which
+     * has Hebrew, Arabic and more that the monospace and bold faces lack), then Droid Sans
+     * Fallback; null when none has it.
+     */
+    private Loaded fontFor(Face face, int cp) {
+        Loaded main = faces[face.ordinal()];
+        if (main.width(cp) >= 0) {
+            return main;
+        }
+        Loaded regular = faces[Face.REGULAR.ordinal()];
+        if (face != Face.REGULAR && regular.width(cp) >= 0) {
+            return regular;
+        }
+        Loaded fb = fallback();
+        return fb != null && fb.width(cp) >= 0 ? fb : null;
+    }
+
     /** Width of one character in points at {@code size}, in whichever font will draw it. */
     float charWidth(Face face, int cp, float size) {
         float w = faces[face.ordinal()].width(cp);
         if (w < 0) {
-            Loaded fb = fallback();
-            w = fb == null ? -1 : fb.width(cp);
-            if (w < 0) {
-                w = faces[face.ordinal()].width(0xFFFD);
-            }
+            Loaded f = fontFor(face, cp);
+            w = f == null ? faces[face.ordinal()].width(0xFFFD) : f.width(cp);
         }
         return w * size / 1000f;
     }
@@ -170,14 +185,10 @@ final class PdfFonts implements Closeable {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            Loaded use = main;
-            if (main.width(cp) < 0) {
-                Loaded fb = fallback();
-                if (fb != null && fb.width(cp) >= 0) {
-                    use = fb;
-                } else {
-                    cp = 0xFFFD;
-                }
+            Loaded use = fontFor(face, cp);
+            if (use == null) {
+                use = main;
+                cp = 0xFFFD;
             }
             if (use != curFont && cur.length() > 0) {
                 out.add(new Run(curFont.font, cur.toString()));

@@ -16,6 +16,7 @@ final class HostileText {
     /** A 100 KB token with no break opportunity, distinct at its end to find it whole. */
     static final String LONG_TOKEN = "A".repeat(50_000) + "B".repeat(49_990) + "0123456789";
     static final String CJK = "邮件被拒绝：收件人邮箱已满 メールボックスがいっぱいです 사서함이 가득 찼습니다";
+    static final String HEBREW = "תיבת הדואר מלאה (552)";
     static final String ACCENTS = "Müller Ærøskøbing Łódź Ñandú São Paulo Ελληνικά Кириллица";
     static final String IDN = "info@bücher.example via mx.xn--bcher-kva.example";
     static final String RTL_OVERRIDE = "invoice\u202Egnp.exe\u202C from \u2066user\u2069 \u200Fmark";
@@ -37,6 +38,7 @@ final class HostileText {
                                 new LogLine("evil.log", 5, ACCENTS + " " + IDN),
                                 new LogLine("evil.log", 6, LONG_TOKEN),
                                 new LogLine("evil.log", 7, "line one\r\nline two\rline three\n"),
+                                new LogLine("evil.log", 8, "550 5.2.2 " + HEBREW + " end"),
                                 new BounceExcerpt("煩.eml", "用户@例子.广告", "5.2.2", "件名 " + CJK, CJK)),
                         null))
                 .check(new CheckSection("Table " + CJK, null, List.of("Cell", "Other"), List.of(

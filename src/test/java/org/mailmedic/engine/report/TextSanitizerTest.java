@@ -35,4 +35,14 @@ class TextSanitizerTest {
         assertThat(TextSanitizer.fixSurrogates(s)).isSameAs(s);
         assertThat(TextSanitizer.forPrint(null)).isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            plain ascii                 | plain ascii
+            abc שלום def                | abc םולש def
+            550 (תיבה מלאה) ok          | 550 (האלמ הבית) ok
+            """)
+    void rightToLeftRunsAreLaidOutInDisplayOrder(String logical, String visual) {
+        assertThat(PdfCanvas.visualOrder(logical)).isEqualTo(visual);
+    }
 }
