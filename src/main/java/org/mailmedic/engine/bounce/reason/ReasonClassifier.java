@@ -78,7 +78,9 @@ public final class ReasonClassifier {
             return new Decision("delivered", false);
         }
         String cause = cause(status, d, command, diagType, remoteHost, stated, memo);
-        boolean gaveUp = (has("expired", d, memo) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
+        boolean networkNow = cause.equals("networkerror") && (d.contains("dns") || d.contains("name server")
+                || d.contains("lookup") || d.contains("name service") || d.contains("wasn't able to establish"));
+        boolean gaveUp = (has("expired", d, memo) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause) && !networkNow
                 || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
                 || status.startsWith("4.") && action.equals("failed") && RETRY_TRIGGERS.contains(cause);
         if (cause.isEmpty()) {
@@ -186,9 +188,6 @@ public final class ReasonClassifier {
         }
         if (!byCode.isEmpty() && !VAGUE.contains(byCode)) {
             return byCode;
-        }
-        if (command.equals("EHLO") || command.equals("CONN")) {
-            return "blocked"; // refused before any address was given: the sending host itself
         }
         for (String r : SECOND) {
             if (!r.equals("expired") && has(r, d, memo)) {
