@@ -197,6 +197,9 @@ public final class ReasonClassifier {
         if (command.equals("EHLO") || command.equals("CONN")) {
             return "blocked"; // refused before any address was given: the sending host itself
         }
+        if (command.equals("MAIL") && byCode.equals("userunknown")) {
+            return "rejected"; // an address status at MAIL FROM is about the sender's address
+        }
         if (!byCode.isEmpty()) {
             return byCode;
         }
