@@ -24,7 +24,7 @@ public final class ReasonClassifier {
     private static final List<String> FIRST = List.of(
             "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
             "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
-            "hostunknown", "virusdetected", "spamdetected", "speeding", "toomanyconn", "blocked");
+            "hostunknown", "virusdetected", "spamdetected", "toomanyconn", "speeding", "blocked");
     /** Reasons tested by phrase only, when the first pass and the code found nothing. */
     private static final List<String> SECOND = List.of(
             "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
