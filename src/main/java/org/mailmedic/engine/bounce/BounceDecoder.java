@@ -153,7 +153,7 @@ public final class BounceDecoder {
 
     private static String reportingMta(MailText m) {
         if (!m.dsn.isBlank()) {
-            String rm = Dsn.value(Dsn.parse(m.dsn).message.get("Reporting-MTA")).toLowerCase(Locale.ROOT);
+            String rm = Dsn.value(m.parsedDsn().message.get("Reporting-MTA")).toLowerCase(Locale.ROOT);
             if (!rm.isEmpty()) {
                 return rm;
             }

@@ -17,6 +17,7 @@ public final class MailText {
     final String reportType;
     final boolean truncated;
     private String lowerBody;
+    private Dsn parsedDsn;
 
     MailText(Headers headers, String body, String dsn, String feedback, String originalHeaders,
              String reportType, boolean truncated) {
@@ -49,6 +50,14 @@ public final class MailText {
     /** Content of message/delivery-status parts, "" when none. */
     public String dsn() {
         return dsn;
+    }
+
+    /** The delivery-status fields, parsed once. */
+    public Dsn parsedDsn() {
+        if (parsedDsn == null) {
+            parsedDsn = Dsn.parse(dsn);
+        }
+        return parsedDsn;
     }
 
     /** Content of a message/feedback-report part, "" when none. */

@@ -89,7 +89,7 @@ public final class Scan {
         if (m.dsn.isBlank()) {
             return out;
         }
-        Dsn dsn = Dsn.parse(m.dsn);
+        Dsn dsn = m.parsedDsn();
         String reporting = Dsn.value(dsn.message.get("Reporting-MTA"));
         for (Headers g : dsn.recipients) {
             RawRecipient r = new RawRecipient();

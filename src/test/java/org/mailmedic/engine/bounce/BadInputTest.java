@@ -167,6 +167,26 @@ class BadInputTest {
     }
 
     @Test
+    void pastedTextWithoutHeadersStillYieldsRecipientAndCode() throws IOException {
+        BounceFileResult r = reader.read(write("pasted.txt", """
+                Delivery has failed to these recipients or groups:
+
+                bob@example.net
+                The email address you entered couldn't be found.
+
+                Diagnostic information for administrators:
+                Remote server returned '550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown'
+                """));
+        assertThat(r.problem()).isNull();
+        assertThat(r.recipients()).singleElement().satisfies(x -> {
+            assertThat(x.recipient()).isEqualTo("bob@example.net");
+            assertThat(x.status()).isEqualTo("5.1.1");
+            assertThat(x.replyCode()).isEqualTo("550");
+            assertThat(x.reason()).isEqualTo("userunknown");
+        });
+    }
+
+    @Test
     void missingFileAndFolderAreReported() {
         assertThat(reader.read(dir.resolve("nope.eml")).problem()).contains("does not exist");
         assertThat(reader.read(dir).problem()).contains("folder");

@@ -104,8 +104,8 @@ abstract class TextRecognizer implements Recognizer {
                 if (d.command.isEmpty()) {
                     d.command = Text.command(d.diagnostic.toLowerCase(Locale.ROOT));
                 }
-                if (d.command.isEmpty()) {
-                    d.command = transcript;
+                if (d.command.isEmpty() && dsn.size() == 1) {
+                    d.command = transcript; // one session transcript describes one recipient only
                 }
             }
             return dsn;
@@ -113,7 +113,7 @@ abstract class TextRecognizer implements Recognizer {
         String transcript = Text.commandFromTranscript(section);
         for (RawRecipient t : text) {
             t.command = Text.command(t.diagnostic.toLowerCase(Locale.ROOT));
-            if (t.command.isEmpty()) {
+            if (t.command.isEmpty() && text.size() == 1) {
                 t.command = transcript;
             }
         }

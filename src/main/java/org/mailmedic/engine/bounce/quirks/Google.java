@@ -18,6 +18,9 @@ final class Google implements ReceiverQuirks.Quirk {
         if (d.contains("tls negotiation failed") || d.contains("starttls")) {
             return "failedstarttls";
         }
+        if (d.contains("due to spam classification")) {
+            return "spamdetected"; // Google Groups; its advice mentions SPF, which is not the cause
+        }
         if (d.contains("the email account that you tried to reach does not exist")) {
             return "userunknown";
         }

@@ -24,7 +24,7 @@ public final class ReasonClassifier {
     private static final List<String> FIRST = List.of(
             "failedstarttls", "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
             "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation", "rejected",
-            "hostunknown", "virusdetected", "spamdetected", "speeding", "toomanyconn", "blocked");
+            "hostunknown", "virusdetected", "spamdetected", "toomanyconn", "speeding", "blocked");
     /** Reasons tested by phrase only, when the first pass and the code found nothing. */
     private static final List<String> SECOND = List.of(
             "mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying", "securityerror",
@@ -78,7 +78,9 @@ public final class ReasonClassifier {
             return new Decision("delivered", false);
         }
         String cause = cause(status, d, command, diagType, remoteHost, stated, memo);
-        boolean gaveUp = (has("expired", d, memo) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause)
+        boolean networkNow = cause.equals("networkerror") && (d.contains("dns") || d.contains("name server")
+                || d.contains("lookup") || d.contains("name service") || d.contains("wasn't able to establish"));
+        boolean gaveUp = (has("expired", d, memo) || status.endsWith(".4.7")) && RETRIED_CAUSES.contains(cause) && !networkNow
                 || action.equals("delayed") && RETRIED_CAUSES.contains(cause)
                 || status.startsWith("4.") && action.equals("failed") && RETRY_TRIGGERS.contains(cause);
         if (cause.isEmpty()) {
@@ -187,9 +189,6 @@ public final class ReasonClassifier {
         if (!byCode.isEmpty() && !VAGUE.contains(byCode)) {
             return byCode;
         }
-        if (command.equals("EHLO") || command.equals("CONN")) {
-            return "blocked"; // refused before any address was given: the sending host itself
-        }
         for (String r : SECOND) {
             if (!r.equals("expired") && has(r, d, memo)) {
                 return r;
@@ -197,6 +196,9 @@ public final class ReasonClassifier {
         }
         if (command.equals("EHLO") || command.equals("CONN")) {
             return "blocked"; // refused before any address was given: the sending host itself
+        }
+        if (command.equals("MAIL") && byCode.equals("userunknown")) {
+            return "rejected"; // an address status at MAIL FROM is about the sender's address
         }
         if (!byCode.isEmpty()) {
             return byCode;

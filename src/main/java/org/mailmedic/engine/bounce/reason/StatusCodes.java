@@ -52,7 +52,7 @@ public final class StatusCodes {
             Map.entry("6.0", "contenterror"),
             Map.entry("6.1", "contenterror"),
             Map.entry("6.9", "contenterror"),
-            Map.entry("7.9", "policyviolation"),
+            Map.entry("7.9", "securityerror"),
             Map.entry("7.13", "suspend"),
             Map.entry("7.17", "hasmoved"),
             Map.entry("7.20", "authfailure"),
