@@ -39,8 +39,8 @@ final class FindingsOutput {
                 return new Server(m, "chosen with --mta");
             }
             return detected.map(m -> new Server(m, "detected from " + detectedFrom))
-                    .orElseGet(() -> new Server(MailServer.POSTFIX, "not detected; fixes are written for Postfix"
-                            + " (choose another with --mta)"));
+                    .orElseGet(() -> new Server(MailServer.POSTFIX, "not detected, so fixes are written for Postfix;"
+                            + " choose another with --mta"));
         }
 
         boolean detected() {
