@@ -156,7 +156,7 @@ class CliWireTest {
                      shop.example. TXT "v=spf1 mx -all"
                      _dmarc.shop.example. TXT "v=DMARC1; p=reject"
                      """))) {
-            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "3",
+            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "10",
                     "--smtp-port", Integer.toString(smtp.port()), "--dnsbl", "bl.test", "--json")).isEqualTo(Cli.OK);
             assertNoStackTrace();
             JsonNode root = Json.mapper().readTree(out());
@@ -189,7 +189,7 @@ class CliWireTest {
                      shop.example. MX 10 mx.shop.example.
                      mx.shop.example. A 127.0.0.1
                      """))) {
-            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "3",
+            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "10",
                     "--smtp-port", Integer.toString(smtp.port()), "--dnsbl", "bl.test")).isEqualTo(Cli.OK);
             assertThat(out()).contains("Live check of shop.example", "mx.shop.example",
                     "Mail server: Postfix (not detected, so fixes are written for Postfix; choose another with --mta)",
