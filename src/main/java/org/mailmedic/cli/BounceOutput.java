@@ -4,29 +4,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.mailmedic.engine.bounce.BounceFileResult;
 import org.mailmedic.engine.bounce.BounceReader;
+import org.mailmedic.engine.diagnosis.EvidenceAnalysis;
+import org.mailmedic.engine.diagnosis.EvidenceSet;
 import org.mailmedic.engine.evidence.Bounce;
 import org.mailmedic.engine.evidence.BounceRecipient;
 import org.mailmedic.engine.evidence.EvidenceFile;
 
 /**
- * The bounce part of {@code mailmedic analyze}: reads every message file (bounce, mbox, email)
- * with {@link BounceReader} and prints one JSON object per recipient (the DESIGN.md shape plus
+ * The bounce part of {@code mailmedic analyze}: renders what {@link EvidenceAnalysis} read from
+ * every message file (bounce, mbox, email) with {@link BounceReader}, and prints one JSON object per recipient (the DESIGN.md shape plus
  * explanations) or a readable per-recipient summary.
  */
 final class BounceOutput {
 
     private final Map<EvidenceFile, BounceFileResult> results = new LinkedHashMap<>();
 
-    /** Reads the message files among {@code files}; logs and unknown files are left alone. */
-    BounceOutput(List<EvidenceFile> files) {
-        BounceReader reader = new BounceReader();
-        for (EvidenceFile f : files) {
-            if (f.usable() && f.kind().isMessage()) {
-                results.put(f, reader.read(f.path()));
+    /** The message files of {@code set} with their bounces; the files are not read again. */
+    BounceOutput(EvidenceSet set) {
+        for (EvidenceFile f : set.files()) {
+            for (BounceFileResult r : set.bounces()) {
+                if (r.file().equals(f.path())) {
+                    results.put(f, r);
+                }
             }
         }
     }

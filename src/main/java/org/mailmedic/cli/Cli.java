@@ -58,8 +58,9 @@ public final class Cli {
                     ctx.err().println("mailmedic " + c.name() + ": " + e.getMessage());
                     ctx.err().println("usage: mailmedic " + c.usage());
                     return USAGE;
-                } catch (RuntimeException e) {
-                    // A bug of ours, not the user's input: say so plainly, without a stack trace.
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // A bug of ours (or a file far beyond what fits in memory), not a fault in the
+                    // user's input: say so plainly, without a stack trace.
                     ctx.err().println("mailmedic " + c.name() + ": internal error (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it");
                     return BAD_INPUT;

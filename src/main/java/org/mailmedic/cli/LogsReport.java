@@ -9,14 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.mailmedic.engine.evidence.EvidenceFile;
 import org.mailmedic.engine.logs.LogAnalysis;
-import org.mailmedic.engine.logs.LogAnalyzer;
 import org.mailmedic.engine.report.Json;
 
 /**
- * The mail-log part of {@code mailmedic analyze}: every log file handed in is analysed together
- * (merged in time order); the JSON gets a top-level {@code "logs"} object (the
+ * The mail-log part of {@code mailmedic analyze}: renders the analysis of every log file handed in
+ * (read together, merged in time order, by {@code EvidenceAnalysis}); the JSON gets a top-level {@code "logs"} object (the
  * {@link LogAnalysis} as it is), the text output a short report: destinations most troubled first,
  * throttling, TLS and policy findings with their evidence lines, and the queue left at the end.
  */
@@ -26,17 +24,6 @@ final class LogsReport {
     static final int EVIDENCE_SHOWN = 3;
 
     private LogsReport() {
-    }
-
-    /** Analyses the usable log files among {@code files}; null when there are none. */
-    static LogAnalysis analyze(List<EvidenceFile> files, CliContext ctx) {
-        List<java.nio.file.Path> logs = files.stream().filter(f -> f.usable() && f.kind().isLog())
-                .map(EvidenceFile::path).toList();
-        if (logs.isEmpty()) {
-            return null;
-        }
-        LogAnalyzer analyzer = new LogAnalyzer(ctx.clock());
-        return analyzer.analyze(logs, null, null);
     }
 
     /** Adds {@code "logs": {...}} to the JSON document. */
