@@ -226,18 +226,8 @@ public final class ReportAssembler {
             }
         }
         for (org.mailmedic.engine.diagnosis.fix.FixStep s : g.steps()) {
-            String text = join(s.title(), s.text());
-            if (s.snippets().isEmpty()) {
-                steps.add(new ReportModel.FixStep(text));
-                continue;
-            }
-            for (int i = 0; i < s.snippets().size(); i++) {
-                org.mailmedic.engine.diagnosis.fix.Snippet sn = s.snippets().get(i);
-                String file = "file".equals(sn.type()) ? sn.target() : null;
-                String label = i == 0 ? text : "Then" + ("command".equals(sn.type()) ? " run" : "")
-                        + (sn.target() == null || sn.target().isBlank() || "file".equals(sn.type()) ? ":" : " (" + sn.target() + "):");
-                steps.add(new ReportModel.FixStep(label, new ReportModel.Snippet(file, sn.code())));
-            }
+            // One report step per guide step, so that "step 5" in a guide's text stays step 5.
+            steps.add(new ReportModel.FixStep(join(s.title(), s.text()), snippet(s.snippets())));
         }
         ReportModel.VerifyStep v = null;
         if (g.verify() != null) {
@@ -257,18 +247,35 @@ public final class ReportAssembler {
                 v = new ReportModel.VerifyStep(text, o, verify.at(), detail);
             }
         }
-        return new ReportModel.FixGuide(g.title(), g.steps().isEmpty() ? steps : prependIntro(g.intro(), steps), v);
+        return new ReportModel.FixGuide(g.title(), steps, v);
     }
 
-    private static List<ReportModel.FixStep> prependIntro(String intro, List<ReportModel.FixStep> steps) {
-        // The report's fix block has no intro paragraph: the intro leads the first step's text.
-        if (steps.isEmpty() || intro == null || intro.isBlank()) {
-            return steps;
+    /**
+     * The report shows one code block per step: a step with several snippets (a file to edit,
+     * then a command to run) gets them in order in one block, each file introduced by a
+     * comment line naming it.
+     */
+    static ReportModel.Snippet snippet(List<org.mailmedic.engine.diagnosis.fix.Snippet> snippets) {
+        if (snippets.isEmpty()) {
+            return null;
         }
-        List<ReportModel.FixStep> out = new ArrayList<>(steps);
-        ReportModel.FixStep first = out.get(0);
-        out.set(0, new ReportModel.FixStep(intro.strip() + "\n" + first.text(), first.snippet()));
-        return out;
+        if (snippets.size() == 1) {
+            org.mailmedic.engine.diagnosis.fix.Snippet sn = snippets.get(0);
+            return new ReportModel.Snippet("file".equals(sn.type()) ? sn.target() : null, sn.code());
+        }
+        StringBuilder code = new StringBuilder();
+        for (org.mailmedic.engine.diagnosis.fix.Snippet sn : snippets) {
+            if (code.length() > 0) {
+                code.append("\n\n");
+            }
+            if ("file".equals(sn.type()) && sn.target() != null && !sn.target().isBlank()) {
+                code.append("# In ").append(sn.target()).append(":\n");
+            } else if ("text".equals(sn.type()) && sn.target() != null && !sn.target().isBlank()) {
+                code.append("# ").append(sn.target()).append(":\n");
+            }
+            code.append(sn.code().strip());
+        }
+        return new ReportModel.Snippet(null, code.toString());
     }
 
     private static String join(String title, String text) {
@@ -509,7 +516,7 @@ public final class ReportAssembler {
         inputs.add(new ReportModel.Input("New messages for " + dest + " per day", fmt(i.arrivalsPerDay())));
         inputs.add(new ReportModel.Input("Accepted by " + dest, String.format(Locale.ROOT, "%,d %s", i.limit(), i.limitLabel())));
         inputs.add(new ReportModel.Input("Retry schedule", i.policyLabel()
-                + (i.policyRetries() == null || i.policyRetries().isBlank() ? "" : " (" + i.policyRetries() + ")")));
+                + (i.policyRetries() == null || i.policyRetries().isBlank() ? "" : ": " + i.policyRetries())));
         inputs.add(new ReportModel.Input("Messages give up after", fmt(i.lifetimeDays()) + " days in the queue"));
         if (i.backlog() > 0) {
             inputs.add(new ReportModel.Input("Already waiting", String.format(Locale.ROOT, "%,d messages", i.backlog())));
