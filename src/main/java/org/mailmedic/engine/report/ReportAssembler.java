@@ -80,6 +80,8 @@ public final class ReportAssembler {
         }
         if (in.findings().isEmpty()) {
             b.verdict(ReportModel.Severity.OK, nothingFound(in));
+        } else {
+            b.verdict(severity(in.findings().get(0).severity()), verdict(in.findings()));
         }
         if (in.dns() != null) {
             dnsSections(in.dns()).forEach(b::check);
@@ -101,6 +103,25 @@ public final class ReportAssembler {
             b.file(new ReportModel.AnalysedFile(name(f), f.size(), f.sha256(), f.kind().label()));
         }
         return b.build();
+    }
+
+    /**
+     * The first sentence a reader sees: how bad, and the main cause in the diagnosis' own
+     * words (findings come most serious first), rather than only a count of problems.
+     */
+    static String verdict(List<Finding> findings) {
+        Finding top = findings.get(0);
+        long others = findings.stream().skip(1).filter(f -> f.severity() != org.mailmedic.engine.diagnosis.Severity.ADVICE)
+                .count();
+        String lead = switch (top.severity()) {
+            case BLOCKING -> "Mail is failing. The main cause: ";
+            case DEGRADING -> "Mail mostly works, but some is delayed or lost. The main cause: ";
+            case ADVICE -> "Mail is working; one thing is worth improving: ";
+        };
+        String h = top.headline().strip();
+        String more = others == 0 ? "" : " " + others + (others == 1 ? " more problem is" : " more problems are")
+                + " listed below.";
+        return lead + h + (h.endsWith(".") ? "" : ".") + more;
     }
 
     private static String nothingFound(Input in) {
