@@ -32,8 +32,7 @@ public final class Cli {
                 new CheckCommand(),
                 new SpfCommand(),
                 new ForecastCommand(),
-                new NotYetCommand("report", "report FILE... [--check DOMAIN] [--dns HOST:PORT] --pdf OUT.pdf [--json OUT.json]",
-                        "PDF and JSON reports"));
+                new ReportCommand());
     }
 
     public int run(String... args) {

@@ -26,7 +26,11 @@ import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.ui.check.CheckView;
 import org.mailmedic.ui.evidence.EvidenceView;
 import org.mailmedic.ui.evidence.EvidenceViewModel;
+import org.mailmedic.engine.session.Settings;
 import org.mailmedic.ui.export.ExportView;
+import org.mailmedic.ui.export.ExportViewModel;
+import org.mailmedic.ui.export.ReportSource;
+import org.mailmedic.ui.export.SessionController;
 import org.mailmedic.ui.findings.FindingsView;
 import org.mailmedic.ui.findings.FindingsViewModel;
 import org.mailmedic.ui.forecast.ForecastView;
@@ -54,7 +58,7 @@ public final class MainView {
                 tab("Findings", "findingsTab", new FindingsView(findings).root()),
                 tab("Live check", "checkTab", new CheckView(executor).root()),
                 tab("Forecast", "forecastTab", new ForecastView(executor).root()),
-                tab("Export", "exportTab", new ExportView().root()));
+                tab("Export", "exportTab", exportScreen(executor)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");
 
@@ -91,12 +95,24 @@ public final class MainView {
         for (MenuItem item : sampleItems()) {
             samples.getItems().add(item);
         }
+        MenuItem saveSession = new MenuItem("Save session…");
+        saveSession.setId("saveSession");
+        saveSession.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        saveSession.setOnAction(e -> saveSession());
+        MenuItem openSession = new MenuItem("Open session…");
+        openSession.setId("openSession");
+        openSession.setOnAction(e -> openSession());
+        MenuItem exportReport = new MenuItem("Export report…");
+        exportReport.setId("exportReport");
+        exportReport.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        exportReport.setOnAction(e -> showExport());
         MenuItem clear = new MenuItem("Clear evidence");
         clear.setOnAction(e -> evidence.clear());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), clear, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), openSession, saveSession,
+                exportReport, new SeparatorMenuItem(), clear, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
         MenuItem about = new MenuItem("About MailMedic");
@@ -112,6 +128,82 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    // ---- Export, sessions and settings (File menu) ----
+
+    private ExportViewModel exportModel;
+    private SessionController sessions;
+
+    /**
+     * The Export screen, fed from what the window holds now: the evidence files and the
+     * findings with the chosen server. Replace this ReportSource to add live checks, verify
+     * results and the forecast as the other screens get wired to the engines.
+     */
+    private Node exportScreen(ExecutorService executor) {
+        ReportSource source = () -> ReportSource.Snapshot.of(List.copyOf(evidence.files()),
+                List.copyOf(findings.findings()), findings.serverProperty().get());
+        exportModel = new ExportViewModel(executor, source, java.time.Clock.systemUTC());
+        sessions = new SessionController(executor, source, exportModel, java.time.Clock.systemUTC(),
+                Settings.defaultFile());
+        sessions.loadSettings(problem -> statusMessage(problem));
+        return new ExportView(exportModel, owner).root();
+    }
+
+    /** Shows the Export screen and renders its preview. */
+    public void showExport() {
+        tabs.getTabs().stream().filter(t -> "exportTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        exportModel.refreshPreview();
+    }
+
+    public ExportViewModel exportModel() {
+        return exportModel;
+    }
+
+    private void saveSession() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the session");
+        chooser.setInitialFileName("mailmedic-session.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MailMedic session", "*.json"));
+        File f = chooser.showSaveDialog(owner);
+        if (f != null) {
+            sessions.save(f.toPath(), problem -> statusMessage(problem == null ? "Session saved to " + f : problem));
+        }
+    }
+
+    private void openSession() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a saved session");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MailMedic session", "*.json"));
+        File f = chooser.showOpenDialog(owner);
+        if (f == null) {
+            return;
+        }
+        sessions.open(f.toPath(), loaded -> {
+            evidence.clear();
+            evidence.addFiles(loaded.usableFiles());
+            findings.setFindings(loaded.session().findings());
+            org.mailmedic.engine.diagnosis.fix.MailServer.fromId(loaded.session().mailServer())
+                    .ifPresent(findings.serverProperty()::set);
+            if (!loaded.warnings().isEmpty()) {
+                Alert a = new Alert(Alert.AlertType.WARNING);
+                a.initOwner(owner);
+                a.setTitle("Open session");
+                a.setHeaderText("Some evidence files are not as they were when the session was saved");
+                a.setContentText(String.join("\n", loaded.warnings()));
+                a.show();
+            }
+        }, problem -> statusMessage(problem));
+    }
+
+    private void statusMessage(String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle("MailMedic");
+        a.setHeaderText(null);
+        a.setContentText(text);
+        a.show();
     }
 
     private List<MenuItem> sampleItems() {

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.mailmedic.engine.Version;
 import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.engine.report.Json;
@@ -104,13 +102,6 @@ class CliTest {
         assertThat(run("analyze", empty.toString(), missing.toString())).isEqualTo(Cli.BAD_INPUT);
         assertThat(err()).contains("empty.eml is empty").contains("gone.log does not exist");
         assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"report"})
-    void commandsNotBuiltYetSaySoWithExitCode2(String command) {
-        assertThat(run(command, "x")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("not available yet");
     }
 
     @Test
