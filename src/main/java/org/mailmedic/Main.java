@@ -4,7 +4,8 @@ import org.mailmedic.cli.Cli;
 
 /**
  * Entry point. With arguments MailMedic runs headless through {@link Cli}; without any it
- * opens the window. This class is deliberately not a JavaFX {@code Application}: from a plain
+ * opens the window, and so it does when every argument is an existing file ("Open with" from a
+ * file manager), with those files as evidence. This class is deliberately not a JavaFX {@code Application}: from a plain
  * class path the JDK refuses to start a main class that extends it, and the command line must
  * never load the toolkit.
  */

@@ -115,7 +115,7 @@ public final class EvidenceView {
         detail.setMinHeight(120);
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.22);
         VBox.setVgrow(split, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail());
         model.analysisProperty().addListener((o, was, now) -> {
@@ -128,9 +128,18 @@ public final class EvidenceView {
                 showDetail();
             }
         });
-        // A smaller drop zone once there is something to show.
-        model.files().addListener((javafx.collections.ListChangeListener<EvidenceFile>) c ->
-                dropZone.setMinHeight(model.files().isEmpty() ? 170 : 90));
+        // Once there is something to show, the drop zone shrinks to one line and the detail gets the room.
+        Runnable compact = () -> {
+            boolean some = !model.files().isEmpty();
+            small.setVisible(!some);
+            small.setManaged(!some);
+            big.setText(some ? "Drop more bounces or logs here" : "Drop a bounce email or a mail server log here");
+            big.setStyle(some ? "-fx-font-size: 14px;" : "");
+            inner.setSpacing(some ? 4 : 10);
+            dropZone.setMinHeight(some ? 0 : 170);
+            dropZone.setPadding(some ? new javafx.geometry.Insets(4) : javafx.geometry.Insets.EMPTY);
+        };
+        model.files().addListener((javafx.collections.ListChangeListener<EvidenceFile>) c -> compact.run());
         showDetail();
 
         root.getChildren().addAll(dropZone, statusRow, split);

@@ -97,7 +97,9 @@ public final class EvidenceViewModel {
                 .filter(p -> !known.contains(p.toAbsolutePath().normalize()))
                 .distinct()
                 .toList();
-        stopAnalysis(); // a new one follows with the added files
+        if (!fresh.isEmpty()) {
+            stopAnalysis(); // a new one follows with the added files
+        }
         Task<List<EvidenceFile>> task = new Task<>() {
             @Override
             protected List<EvidenceFile> call() {
