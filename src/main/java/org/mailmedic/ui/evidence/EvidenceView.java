@@ -81,6 +81,7 @@ public final class EvidenceView {
         table.getColumns().setAll(List.of(name, kind, size, note));
         table.setItems(model.files());
         table.setId("evidenceTable");
+        table.setPrefHeight(130);
         table.setPlaceholder(new Label("No evidence yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
@@ -136,7 +137,7 @@ public final class EvidenceView {
             big.setText(some ? "Drop more bounces or logs here" : "Drop a bounce email or a mail server log here");
             big.setStyle(some ? "-fx-font-size: 14px;" : "");
             inner.setSpacing(some ? 4 : 10);
-            dropZone.setMinHeight(some ? 0 : 170);
+            dropZone.setMinHeight(some ? javafx.scene.layout.Region.USE_PREF_SIZE : 170);
             dropZone.setPadding(some ? new javafx.geometry.Insets(4) : javafx.geometry.Insets.EMPTY);
         };
         model.files().addListener((javafx.collections.ListChangeListener<EvidenceFile>) c -> compact.run());
