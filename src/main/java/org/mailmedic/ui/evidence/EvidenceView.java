@@ -116,7 +116,7 @@ public final class EvidenceView {
         detail.setMinHeight(120);
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.22);
+        split.setDividerPositions(0.18);
         VBox.setVgrow(split, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail());
         model.analysisProperty().addListener((o, was, now) -> {
@@ -141,6 +141,7 @@ public final class EvidenceView {
             dropZone.setPadding(some ? new javafx.geometry.Insets(4) : javafx.geometry.Insets.EMPTY);
         };
         model.files().addListener((javafx.collections.ListChangeListener<EvidenceFile>) c -> compact.run());
+        model.busyProperty().addListener((o, was, now) -> showDetail());
         showDetail();
 
         root.getChildren().addAll(dropZone, statusRow, split);
@@ -159,7 +160,8 @@ public final class EvidenceView {
         EvidenceSet set = model.analysisProperty().get();
         Node shown;
         if (f == null) {
-            shown = hint(model.files().isEmpty() ? "" : "Select a file above to see what it says.");
+            shown = hint(model.files().isEmpty() ? "" : model.busyProperty().get() ? "Reading the evidence…"
+                    : "Select a file above to see what it says.");
         } else if (!f.usable()) {
             shown = hint(f.name() + ": " + f.problem());
         } else if (f.kind().isLog()) {
