@@ -35,6 +35,11 @@ public final class Cli {
                 new ReportCommand());
     }
 
+    /** True when {@code name} is one of the subcommands (or a help/version word). */
+    public boolean knows(String name) {
+        return name.equals("help") || commands.stream().anyMatch(c -> c.name().equals(name));
+    }
+
     public int run(String... args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             ctx.out().print(help());

@@ -1,17 +1,24 @@
 package org.mailmedic.ui;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
  * Composition root of the window: creates the one background executor and the main view.
  * With the system property {@code mailmedic.smokeTest=true} it exits 0 as soon as the main
- * window has been shown (used by the installer checks).
+ * window has been shown (used by the installer checks). Files named on the command line ("Open
+ * with", see {@code Main}) are added to the evidence once the window is shown.
  */
 public final class App extends Application {
 
@@ -33,7 +40,33 @@ public final class App extends Application {
                 Platform.exit();
             }));
         }
+        for (String size : new String[] {"16", "32", "48", "64", "128", "256"}) {
+            var icon = App.class.getResourceAsStream("/org/mailmedic/ui/icons/mailmedic-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
         stage.show();
+        List<Path> files = openWithFiles(getParameters().getUnnamed());
+        if (!files.isEmpty()) {
+            main.evidence().addFiles(files);
+        }
+    }
+
+    /** The files given on the command line ("Open with"); Main only passes arguments that are files. */
+    static List<Path> openWithFiles(List<String> args) {
+        List<Path> out = new ArrayList<>();
+        for (String a : args) {
+            try {
+                Path p = Path.of(a);
+                if (Files.isRegularFile(p)) {
+                    out.add(p.toAbsolutePath());
+                }
+            } catch (InvalidPathException e) {
+                // not a file name: ignore
+            }
+        }
+        return out;
     }
 
     @Override

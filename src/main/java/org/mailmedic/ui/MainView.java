@@ -24,6 +24,7 @@ import org.mailmedic.engine.Version;
 import org.mailmedic.engine.evidence.SampleCase;
 import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.ui.check.CheckView;
+import org.mailmedic.ui.check.CheckViewModel;
 import org.mailmedic.ui.evidence.EvidenceView;
 import org.mailmedic.ui.evidence.EvidenceViewModel;
 import org.mailmedic.engine.session.Settings;
@@ -47,20 +48,35 @@ public final class MainView {
     private final FindingsViewModel findings;
     private final Window owner;
     private final StatusBar statusBar = new StatusBar();
+    private final CheckViewModel check;
+    private final ForecastView forecast;
+    private final DiagnosisWiring wiring;
 
     public MainView(ExecutorService executor, Window owner) {
+        this(executor, owner, new CheckViewModel(executor));
+    }
+
+    /** @param check the Live check's model (tests inject one with loopback DNS and SMTP) */
+    public MainView(ExecutorService executor, Window owner, CheckViewModel check) {
         this.owner = owner;
         this.evidence = new EvidenceViewModel(executor);
         this.findings = new FindingsViewModel(executor, null);
+        this.check = check;
+        this.forecast = new ForecastView(executor);
         EvidenceView evidenceView = new EvidenceView(evidence, this::openFiles, this::showSampleMenu);
+        Tab findingsTab = tab("Findings", "findingsTab", new FindingsView(findings).root());
         tabs.getTabs().addAll(
                 tab("Evidence", "evidenceTab", evidenceView.root()),
-                tab("Findings", "findingsTab", new FindingsView(findings).root()),
-                tab("Live check", "checkTab", new CheckView(executor).root()),
-                tab("Forecast", "forecastTab", new ForecastView(executor).root()),
+                findingsTab,
+                tab("Live check", "checkTab", new CheckView(check).root()),
+                tab("Forecast", "forecastTab", forecast.root()),
                 tab("Export", "exportTab", exportScreen(executor)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");
+        findingsTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> findings.findings().isEmpty() ? "Findings" : "Findings (" + findings.findings().size() + ")",
+                findings.findings()));
+        this.wiring = new DiagnosisWiring(evidence, findings, check, forecast.viewModel(), java.time.Clock.systemUTC());
 
         statusBar.textProperty().bind(evidence.statusProperty());
         statusBar.progressProperty().bind(javafx.beans.binding.Bindings.when(evidence.busyProperty())
@@ -78,6 +94,22 @@ public final class MainView {
 
     public EvidenceViewModel evidence() {
         return evidence;
+    }
+
+    public FindingsViewModel findings() {
+        return findings;
+    }
+
+    public CheckViewModel check() {
+        return check;
+    }
+
+    public ForecastView forecast() {
+        return forecast;
+    }
+
+    public DiagnosisWiring wiring() {
+        return wiring;
     }
 
     private static Tab tab(String text, String id, Node content) {
@@ -218,6 +250,9 @@ public final class MainView {
     /** Opens a shipped sample case and shows the Evidence tab. */
     public void openSample(SampleCase c) {
         tabs.getSelectionModel().select(0);
+        if (c.domain() != null && !c.domain().isBlank()) {
+            check.domainProperty().set(c.domain());
+        }
         evidence.openSample(c);
     }
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmedic.engine.evidence.EvidenceFile;
 import org.mailmedic.engine.evidence.EvidenceKind;
+import org.mailmedic.engine.evidence.SampleCases;
+import org.mailmedic.engine.diagnosis.Finding;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -75,7 +77,37 @@ class MainViewTest {
         assertThat(rows).extracting(EvidenceFile::name).containsExactly("bounce-expired.eml", "maillog");
         assertThat(rows).extracting(EvidenceFile::kind).containsExactly(EvidenceKind.BOUNCE, EvidenceKind.POSTFIX_LOG);
         assertThat(rows).allMatch(EvidenceFile::usable);
-        assertThat(robot.lookup("#evidenceStatus").queryAs(Label.class).getText()).isEqualTo("Added 2 files.");
+        // One analysis of the evidence then feeds the findings (worst first), the forecast and the detail pane.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !main.findings().findings().isEmpty()
+                && !main.evidence().busyProperty().get());
+        assertThat(robot.lookup("#evidenceStatus").queryAs(Label.class).getText())
+                .startsWith("Added 2 files. Read 1 bounced recipient and ");
+        Finding first = main.findings().findings().get(0);
+        assertThat(first.kind()).isEqualTo("throttling");
+        assertThat(first.subject()).isEqualTo("btinternet.com");
+        javafx.scene.control.TabPane tabs = robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(tabs.getTabs().get(1).getText()).isEqualTo("Findings (" + main.findings().findings().size() + ")");
+        assertThat(main.check().domainProperty().get()).isEqualTo("harbourbooks.co.uk");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> main.forecast().viewModel().verdictProperty().get().toLowerCase(java.util.Locale.ROOT).contains("never drains"));
+        assertThat(main.forecast().viewModel().destinationProperty().get()).isEqualTo("btinternet.com");
+        // The log is selected and its summary shown, most troubled destination first.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".log-destinations").tryQuery().isPresent());
+        assertThat(table(robot).getSelectionModel().getSelectedItem().name()).isEqualTo("maillog");
+    }
+
+    @Test
+    void theStarttlsSampleLeadsToTheInboundStarttlsFinding(FxRobot robot) throws Exception {
+        robot.interact(() -> main.openSample(SampleCases.all().stream().filter(c -> c.id().equals("starttls"))
+                .findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !main.findings().findings().isEmpty()
+                && !main.evidence().busyProperty().get());
+        assertThat(main.findings().findings()).extracting(Finding::kind).contains("inbound-starttls");
+        assertThat(main.check().domainProperty().get()).isEqualTo("kestrel-design.co.uk");
+        // Selecting the bounce shows its card.
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        assertThat(table(robot).getSelectionModel().getSelectedItem().kind().isMessage()).isTrue();
+        assertThat(robot.lookup("#bounceCards").tryQuery()).isPresent();
     }
 
     @Test
@@ -94,8 +126,9 @@ class MainViewTest {
         assertThat(rows.get(1).name()).isEqualTo("junk.bin");
         assertThat(rows.get(1).usable()).isFalse();
         assertThat(rows.get(1).problem()).contains("binary file");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !main.evidence().busyProperty().get());
         assertThat(robot.lookup("#evidenceStatus").queryAs(Label.class).getText())
-                .isEqualTo("Added 2 files; 1 could not be used (see the list).");
+                .startsWith("Added 2 files; 1 could not be used (see the list).");
     }
 
     @Test

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mailmedic.engine.probe.CheckResult;
+import org.mailmedic.engine.probe.smtp.HostResult;
 import org.mailmedic.engine.probe.TraceNode;
 import org.mailmedic.engine.probe.dns.DnsEvidence;
 
@@ -37,6 +38,9 @@ public final class CheckView {
     public CheckView(Executor executor) {
         this(new CheckViewModel(executor));
     }
+
+    private final VBox cardsBox = new VBox(10);
+    private final java.util.List<SmtpHostCard> cards = new java.util.ArrayList<>();
 
     public CheckView(CheckViewModel model) {
         this.model = model;
@@ -82,6 +86,35 @@ public final class CheckView {
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         model.rows().addListener((javafx.collections.ListChangeListener<CheckViewModel.Row>) c -> rebuild());
+
+        Label serversTitle = new Label("Mail servers");
+        serversTitle.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
+        cardsBox.setId("smtpCards");
+        VBox servers = new VBox(8, serversTitle, cardsBox);
+        servers.setPadding(new Insets(12, 0, 0, 0));
+        servers.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.smtpHosts()));
+        servers.managedProperty().bind(servers.visibleProperty());
+        VBox content = new VBox(4, rowsBox, servers);
+        scroll.setContent(content);
+        model.smtpHosts().addListener((javafx.collections.ListChangeListener<HostResult>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && model.smtpHosts().isEmpty()) {
+                    cards.clear();
+                    cardsBox.getChildren().clear();
+                }
+                for (HostResult h : c.getAddedSubList()) {
+                    SmtpHostCard card = new SmtpHostCard(h, null);
+                    card.root().setId("smtp-card-" + h.name().replaceAll("[^A-Za-z0-9]+", "-"));
+                    cards.add(card);
+                    cardsBox.getChildren().add(card.root());
+                }
+            }
+        });
+        model.lastSmtpProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                cards.forEach(card -> card.showMtaSts(now.mtaSts()));
+            }
+        });
 
         root.getChildren().addAll(top, settings, statusRow, scroll);
     }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.net.InetAddress;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -31,12 +33,21 @@ import org.mailmedic.engine.probe.DomainProbe;
 import org.mailmedic.engine.probe.dns.Dns;
 import org.mailmedic.engine.probe.dns.IpAddresses;
 import org.mailmedic.engine.probe.dns.Resolvers;
+import org.mailmedic.engine.probe.smtp.HostResult;
+import org.mailmedic.engine.probe.smtp.MailServerCheck;
+import org.mailmedic.engine.probe.smtp.MxHost;
+import org.mailmedic.engine.probe.smtp.SmtpCheckResult;
+import org.mailmedic.engine.probe.smtp.SmtpOptions;
 
 /**
  * State of the Live check screen: the domain and optional settings, one row per check that
  * fills in as its result arrives, progress, and Cancel. The check runs in a {@link Task} on the
  * injected executor; rows change only on the FX thread (through the injected {@code fxThread},
  * {@code Platform::runLater} in the window).
+ *
+ * <p>When the DNS checks are done, the same task checks the domain's mail servers (SMTP,
+ * STARTTLS, certificate, MTA-STS, DANE) through the injected SMTP options; each host's result
+ * is added to {@link #smtpHosts()} as soon as it is known. No DATA is ever sent.
  */
 public final class CheckViewModel {
 
@@ -74,22 +85,60 @@ public final class CheckViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("Type your domain and press Check.");
     private final ObjectProperty<DomainCheckResult> lastResult = new SimpleObjectProperty<>();
+    private final ObservableList<HostResult> smtpHosts = FXCollections.observableArrayList();
+    private final ObjectProperty<SmtpCheckResult> lastSmtp = new SimpleObjectProperty<>();
     private final Duration queryTimeout = Duration.ofSeconds(5);
+    private final Function<Dns, SmtpOptions.Builder> smtp;
     private Task<DomainCheckResult> current;
 
     /** For the window: resolvers from the DNS setting (empty = the system's), rows updated with Platform.runLater. */
     public CheckViewModel(Executor executor) {
-        this(executor, Platform::runLater, CheckViewModel::resolver);
+        this(executor, Platform::runLater, CheckViewModel::resolver, SmtpOptions::builder);
+    }
+
+    /** Without the mail server (SMTP) stage: DNS checks only. */
+    public CheckViewModel(Executor executor, Executor fxThread, BiFunction<String, Duration, Dns> resolvers) {
+        this(executor, fxThread, resolvers, null);
     }
 
     /**
      * @param resolvers DNS setting text ("" = system) and deadline → resolver; throws
      *                  IllegalArgumentException with a message for bad text
      */
-    public CheckViewModel(Executor executor, Executor fxThread, BiFunction<String, Duration, Dns> resolvers) {
+    /**
+     * @param smtp the resolver in use → SMTP options (connector, address resolver, trust,
+     *             deadlines); null to skip the mail server stage
+     */
+    public CheckViewModel(Executor executor, Executor fxThread, BiFunction<String, Duration, Dns> resolvers,
+            Function<Dns, SmtpOptions.Builder> smtp) {
         this.executor = Objects.requireNonNull(executor);
         this.fxThread = Objects.requireNonNull(fxThread);
         this.resolvers = Objects.requireNonNull(resolvers);
+        this.smtp = smtp;
+    }
+
+    /** The resolver of the current DNS setting (the system's when the setting is empty or unusable). */
+    public Dns currentDns() {
+        try {
+            return resolvers.apply(dnsServer.get(), queryTimeout);
+        } catch (IllegalArgumentException e) {
+            return resolvers.apply("", queryTimeout);
+        }
+    }
+
+    /** Fresh SMTP options for {@code dns} as the window checks mail servers (null when the SMTP stage is off). */
+    public SmtpOptions.Builder smtpOptions(Dns dns) {
+        return smtp == null ? null : smtp.apply(dns);
+    }
+
+    /** Each mail server's result as it arrives (FX thread). */
+    public ObservableList<HostResult> smtpHosts() {
+        return smtpHosts;
+    }
+
+    /** The whole SMTP check of the last run, with MTA-STS; null until it finished. */
+    public ReadOnlyObjectProperty<SmtpCheckResult> lastSmtpProperty() {
+        return lastSmtp;
     }
 
     static Dns resolver(String setting, Duration timeout) {
@@ -161,6 +210,8 @@ public final class CheckViewModel {
         }
         DomainCheck check = new DomainCheck(dns);
         rows.clear();
+        smtpHosts.clear();
+        lastSmtp.set(null);
         for (DomainProbe p : check.probes()) {
             for (String t : p.titles()) {
                 rows.add(new Row(t));
@@ -172,11 +223,31 @@ public final class CheckViewModel {
         Task<DomainCheckResult> task = new Task<>() {
             @Override
             protected DomainCheckResult call() {
-                updateProgress(0, expected);
-                return check.run(d, opts, r -> {
-                    updateProgress(Math.min(arrived.incrementAndGet(), expected), expected);
-                    fxThread.execute(() -> fill(r));
+                updateProgress(0, expected + 1);
+                DomainCheckResult r = check.run(d, opts, x -> {
+                    updateProgress(Math.min(arrived.incrementAndGet(), expected), expected + 1);
+                    fxThread.execute(() -> fill(x));
                 });
+                List<String> names = mxNames(r);
+                if (smtp != null && !isCancelled() && !r.cancelled() && r.domain() != null && !names.isEmpty()) {
+                    updateMessage("Connecting to " + String.join(", ", names) + " …");
+                    fxThread.execute(() -> status.set("DNS done; now talking to the mail servers ("
+                            + String.join(", ", names) + ") …"));
+                    SmtpOptions o = smtp.apply(dns).build();
+                    List<MxHost> hosts = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        List<String> addresses = o.resolver().resolve(names.get(i)).stream()
+                                .map(InetAddress::getHostAddress).toList();
+                        hosts.add(new MxHost(names.get(i), i, addresses));
+                    }
+                    AtomicInteger done = new AtomicInteger();
+                    SmtpCheckResult s = new MailServerCheck().check(r.domain(), hosts, o, h -> {
+                        updateProgress(expected + done.incrementAndGet() / (double) hosts.size(), expected + 1);
+                        fxThread.execute(() -> smtpHosts.add(h));
+                    });
+                    fxThread.execute(() -> lastSmtp.set(s));
+                }
+                return r;
             }
         };
         current = task;
@@ -205,6 +276,33 @@ public final class CheckViewModel {
         if (t != null && !t.isDone()) {
             t.cancel(true);
         }
+    }
+
+    static String smtpSummary(SmtpCheckResult s) {
+        if (s == null) {
+            return "";
+        }
+        long bad = s.hosts().stream().filter(h -> h.status() != org.mailmedic.engine.probe.smtp.Status.PASS
+                && h.status() != org.mailmedic.engine.probe.smtp.Status.INFO).count();
+        return " Mail servers: " + s.hosts().size() + " checked"
+                + (bad == 0 ? ", all answered properly." : ", " + bad + " with problems (see the cards below).");
+    }
+
+    /** The mail servers to connect to: the MX hosts, or the domain itself when it has no MX (implicit MX). */
+    static List<String> mxNames(DomainCheckResult r) {
+        if (r.domain() == null) {
+            return List.of();
+        }
+        CheckResult mx = r.check("mx").orElse(null);
+        if (mx == null) {
+            return List.of();
+        }
+        String state = mx.facts().getOrDefault("mx.state", "");
+        if (state.equals("implicit")) {
+            return List.of(r.domain());
+        }
+        String hosts = mx.facts().getOrDefault("mx.hosts", "").strip();
+        return hosts.isEmpty() ? List.of() : List.of(hosts.split("\\s+"));
     }
 
     void fill(CheckResult r) {
@@ -244,6 +342,7 @@ public final class CheckViewModel {
                     case INFO -> "nothing wrong found.";
                     case WARN -> "some things deserve a look.";
                     case FAIL -> "problems found.";
-                });
+                }
+                + smtpSummary(lastSmtp.get()));
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -18,11 +19,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.mailmedic.engine.bounce.BounceFileResult;
+import org.mailmedic.engine.diagnosis.EvidenceSet;
 import org.mailmedic.engine.evidence.EvidenceFile;
 
 /**
  * The Evidence screen: a large drop zone, then the list of files with what each turned out to
- * be. Files may also be dropped anywhere on the screen.
+ * be, and under it what the selected file says: a bounce's cards, or the summary of all logs
+ * read (per-destination table, daily chart, throttle/TLS patterns). Files may also be dropped
+ * anywhere on the screen. The detail comes from the view-model's one analysis per change.
  */
 public final class EvidenceView {
 
@@ -30,6 +35,8 @@ public final class EvidenceView {
     private final VBox root = new VBox(12);
     private final StackPane dropZone = new StackPane();
     private final TableView<EvidenceFile> table = new TableView<>();
+    private final StackPane detail = new StackPane();
+    private final LogSummaryView logSummary;
 
     public EvidenceView(EvidenceViewModel model, Runnable onOpen, Runnable onOpenSample) {
         this.model = model;
@@ -74,6 +81,7 @@ public final class EvidenceView {
         table.getColumns().setAll(List.of(name, kind, size, note));
         table.setItems(model.files());
         table.setId("evidenceTable");
+        table.setPrefHeight(130);
         table.setPlaceholder(new Label("No evidence yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
@@ -88,7 +96,6 @@ public final class EvidenceView {
                 }
             }
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
 
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
@@ -104,8 +111,84 @@ public final class EvidenceView {
         HBox statusRow = new HBox(10, status, bar, cancel);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(dropZone, statusRow, table);
+        logSummary = new LogSummaryView(new LogSummaryViewModel(model.executor()));
+        detail.setId("evidenceDetail");
+        detail.setMinHeight(120);
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.18);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail());
+        model.analysisProperty().addListener((o, was, now) -> {
+            if (now.logs() != null) {
+                logSummary.model().show(now.logs());
+            }
+            if (table.getSelectionModel().getSelectedItem() == null && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(firstWorthShowing(now, table.getItems()));
+            } else {
+                showDetail();
+            }
+        });
+        // Once there is something to show, the drop zone shrinks to one line and the detail gets the room.
+        Runnable compact = () -> {
+            boolean some = !model.files().isEmpty();
+            small.setVisible(!some);
+            small.setManaged(!some);
+            big.setText(some ? "Drop more bounces or logs here" : "Drop a bounce email or a mail server log here");
+            big.setStyle(some ? "-fx-font-size: 14px;" : "");
+            inner.setSpacing(some ? 4 : 10);
+            dropZone.setMinHeight(some ? javafx.scene.layout.Region.USE_PREF_SIZE : 170);
+            dropZone.setPadding(some ? new javafx.geometry.Insets(4) : javafx.geometry.Insets.EMPTY);
+        };
+        model.files().addListener((javafx.collections.ListChangeListener<EvidenceFile>) c -> compact.run());
+        model.busyProperty().addListener((o, was, now) -> showDetail());
+        showDetail();
+
+        root.getChildren().addAll(dropZone, statusRow, split);
         installDropTarget(root);
+    }
+
+    /** The log if there is one (it tells the most), else the first usable file. */
+    static EvidenceFile firstWorthShowing(EvidenceSet set, List<EvidenceFile> files) {
+        return files.stream().filter(f -> f.usable() && f.kind().isLog() && set.logs() != null).findFirst()
+                .or(() -> files.stream().filter(EvidenceFile::usable).findFirst())
+                .orElse(files.get(0));
+    }
+
+    private void showDetail() {
+        EvidenceFile f = table.getSelectionModel().getSelectedItem();
+        EvidenceSet set = model.analysisProperty().get();
+        Node shown;
+        if (f == null) {
+            shown = hint(model.files().isEmpty() ? "" : model.busyProperty().get() ? "Reading the evidence…"
+                    : "Select a file above to see what it says.");
+        } else if (!f.usable()) {
+            shown = hint(f.name() + ": " + f.problem());
+        } else if (f.kind().isLog()) {
+            shown = set.logs() == null || set.files().stream().noneMatch(x -> x.path().equals(f.path()))
+                    ? hint("Reading " + f.name() + "…") : logSummary.root();
+        } else if (f.kind().isMessage()) {
+            BounceFileResult b = set.bounces().stream().filter(x -> x.file().equals(f.path())).findFirst().orElse(null);
+            shown = b == null ? hint("Reading " + f.name() + "…") : new BounceCardView(b).root();
+        } else {
+            shown = hint(f.name() + " is " + f.kind().label().toLowerCase(java.util.Locale.ROOT)
+                    + ": MailMedic lists it but has nothing more to show for it.");
+        }
+        detail.getChildren().setAll(shown);
+    }
+
+    private static Node hint(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("drop-hint");
+        StackPane p = new StackPane(l);
+        p.setAlignment(Pos.TOP_LEFT);
+        p.setPadding(new javafx.geometry.Insets(12));
+        return p;
+    }
+
+    public LogSummaryView logSummary() {
+        return logSummary;
     }
 
     public Node root() {

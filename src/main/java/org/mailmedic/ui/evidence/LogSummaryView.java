@@ -102,7 +102,7 @@ public final class LogSummaryView {
 
         SplitPane split = new SplitPane(table, chart, patterns);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4, 0.7);
+        split.setDividerPositions(0.36, 0.68);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(progressRow, status, problems, split);
     }

@@ -176,8 +176,8 @@ public final class LogSummaryViewModel {
         for (LogAnalysis.Throttle t : a.throttles()) {
             List<String> ev = new ArrayList<>();
             t.onsets().stream().limit(5).forEach(o -> ev.add("onset " + ts.format(o.at()) + " after "
-                    + o.acceptedInPrevious24h() + " accepted in 24 h — " + o.evidence()));
-            t.evidence().stream().skip(Math.min(5, t.onsets().size())).limit(5).forEach(l -> ev.add(l.toString()));
+                    + o.acceptedInPrevious24h() + " accepted in 24 h — " + line(o.evidence())));
+            t.evidence().stream().skip(Math.min(5, t.onsets().size())).limit(5).forEach(l -> ev.add(line(l)));
             out.add(new Pattern("throttle", t.destination(), t.summary(), ev));
         }
         for (LogAnalysis.TlsFailures f : a.tlsInbound()) {
@@ -189,15 +189,25 @@ public final class LogSummaryViewModel {
         for (LogAnalysis.PolicyRejections p : a.policyRejections()) {
             out.add(new Pattern("policy", p.destination(), p.destination() + " refuses mail citing "
                     + p.kind().toUpperCase(Locale.ROOT) + " (" + (p.permanent() + p.temporary()) + "×): " + p.example(),
-                    p.evidence().stream().map(LogAnalysis.LogLine::toString).toList()));
+                    p.evidence().stream().map(LogSummaryViewModel::line).toList()));
         }
         return out;
+    }
+
+    /** "maillog:1234: text": the file's own name, as in the Findings, not the folder it was opened from. */
+    static String line(LogAnalysis.LogLine l) {
+        if (l == null) {
+            return "";
+        }
+        String name = l.file();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(slash + 1) + ":" + l.line() + ": " + l.text();
     }
 
     private static Pattern tls(String kind, String title, LogAnalysis.TlsFailures f) {
         String reasons = f.reasons().isEmpty() ? "" : " — " + String.join(", ",
                 f.reasons().stream().map(r -> r.reason() + " (" + r.count() + "×)").toList());
         return new Pattern(kind, f.peer(), title + ": " + f.failures() + " failure" + (f.failures() == 1 ? "" : "s")
-                + reasons, f.evidence().stream().map(LogAnalysis.LogLine::toString).toList());
+                + reasons, f.evidence().stream().map(LogSummaryViewModel::line).toList());
     }
 }

@@ -82,6 +82,7 @@ public final class ForecastView {
         banner.setId("forecastVerdict");
         banner.getStyleClass().add("forecast-banner");
         banner.setWrapText(true);
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the verdict off
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(model.verdictProperty());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -333,6 +334,7 @@ public final class ForecastView {
             Label l = new Label("If you " + lower(s.name()) + ": " + s.verdict()
                     + (s.bouncesAvoided() > 0 ? " (" + s.bouncesAvoided() + " fewer bounces)" : ""));
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add("forecast-note");
             fixes.getChildren().add(l);
         }

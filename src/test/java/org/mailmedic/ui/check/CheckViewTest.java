@@ -2,6 +2,7 @@ package org.mailmedic.ui.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmedic.engine.probe.Status;
 import org.mailmedic.testing.dns.DnsTestServer;
 import org.mailmedic.testing.dns.Zone;
+import org.mailmedic.engine.probe.smtp.SmtpOptions;
+import org.mailmedic.testing.smtp.LoopbackConnector;
+import org.mailmedic.testing.smtp.SmtpFixture;
+import org.mailmedic.testing.smtp.TestPki;
 import org.mailmedic.ui.App;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,6 +32,8 @@ class CheckViewTest {
     private ExecutorService executor;
     private DnsTestServer dns;
     private CheckView view;
+    private SmtpFixture smtpFixture;
+    private static final TestPki PKI = new TestPki();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -39,7 +46,14 @@ class CheckViewTest {
                 _spf.esp.example. TXT "v=spf1 ip4:8.8.4.0/24 ~all"
                 _dmarc.shop.example. TXT "v=DMARC1; p=none"
                 """).fault("slow.example", Zone.Fault.NO_ANSWER));
-        view = new CheckView(executor);
+        smtpFixture = SmtpFixture.builder().banner("220 mx.shop.example ESMTP Postfix").starttls(PKI.good("mx.shop.example").serverContext()).start();
+        // The MX "8.8.4.4" is only a name here: every connection goes to the loopback fixture, nothing else is reachable.
+        LoopbackConnector loop = new LoopbackConnector().host("mx.shop.example", "8.8.4.4")
+                .route("8.8.4.4", 25, smtpFixture.port());
+        view = new CheckView(new CheckViewModel(executor, javafx.application.Platform::runLater, CheckViewModel::resolver,
+                d -> SmtpOptions.builder(d).connector(loop).resolver(loop).trustStore(PKI.trustStore())
+                        .checkSubmission(false).probeTlsVersions(false).checkDane(false)
+                        .connectTimeout(Duration.ofSeconds(2)).replyTimeout(Duration.ofSeconds(5))));
         stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1000, 700));
         stage.show();
     }
@@ -49,6 +63,7 @@ class CheckViewTest {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
         dns.close();
+        smtpFixture.close();
     }
 
     @Test
@@ -76,7 +91,17 @@ class CheckViewTest {
         TreeView<?> tree = robot.lookup("#trace-spf").queryAs(TreeView.class);
         assertThat(tree.getRoot().getValue().toString()).startsWith("check_host(8.8.4.4, shop.example)").contains("pass");
         assertThat(tree.getRoot().getChildren()).anyMatch(i -> i.getValue().toString().startsWith("include:_spf.esp.example"));
-        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText()).startsWith("Checked shop.example");
+        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText()).startsWith("Checked shop.example")
+                .contains("Mail servers: 1 checked");
+
+        // The same check then talked to the MX (the loopback fixture) and shows its card.
+        assertThat(view.model().smtpHosts()).singleElement().satisfies(h -> assertThat(h.name()).isEqualTo("mx.shop.example"));
+        assertThat(view.model().lastSmtpProperty().get()).isNotNull();
+        javafx.scene.Node card = robot.lookup("#smtp-card-mx-shop-example").query();
+        assertThat(robot.from(card).lookup(".smtp-headline").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(robot.from(card).lookup((Label l) -> l.getText() != null && l.getText().startsWith("220 mx.shop.example"))
+                .tryQuery()).isPresent();
+        smtpFixture.assertPolite(false);
     }
 
     @Test

@@ -1,0 +1,138 @@
+package org.mailmedic.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mailmedic.engine.diagnosis.Diagnoser;
+import org.mailmedic.engine.diagnosis.DiagnosisInput;
+import org.mailmedic.engine.diagnosis.EvidenceSet;
+import org.mailmedic.engine.diagnosis.MtaDetector;
+import org.mailmedic.engine.diagnosis.fix.MailServer;
+import org.mailmedic.engine.diagnosis.fix.Verifier;
+import org.mailmedic.engine.diagnosis.verify.LiveVerifier;
+import org.mailmedic.engine.evidence.EvidenceFile;
+import org.mailmedic.engine.forecast.LimitKind;
+import org.mailmedic.engine.logs.LogAnalysis;
+import org.mailmedic.engine.probe.DomainCheckOptions;
+import org.mailmedic.engine.probe.dns.Dns;
+import org.mailmedic.engine.probe.smtp.AddressResult;
+import org.mailmedic.engine.probe.smtp.SmtpCheckResult;
+import org.mailmedic.engine.probe.smtp.SmtpOptions;
+import org.mailmedic.ui.check.CheckViewModel;
+import org.mailmedic.ui.evidence.EvidenceViewModel;
+import org.mailmedic.ui.findings.FindingsViewModel;
+import org.mailmedic.ui.forecast.ForecastViewModel;
+
+/**
+ * Joins the screens: the one analysis of the evidence and the last live check become the
+ * Findings (re-diagnosed whenever either changes), the most throttled destination in the logs
+ * becomes the Forecast's inputs, and the Findings' Verify button runs real checks through the
+ * Live check's resolver and SMTP settings. All handlers run on the FX thread; the heavy work
+ * (reading files, network) already happened in the screens' tasks. The Diagnoser itself only
+ * walks in-memory results.
+ */
+public final class DiagnosisWiring {
+
+    private final EvidenceViewModel evidence;
+    private final FindingsViewModel findings;
+    private final CheckViewModel check;
+    private final ForecastViewModel forecast;
+    private final Diagnoser diagnoser = new Diagnoser();
+    private final Clock clock;
+
+    public DiagnosisWiring(EvidenceViewModel evidence, FindingsViewModel findings, CheckViewModel check,
+            ForecastViewModel forecast, Clock clock) {
+        this.evidence = Objects.requireNonNull(evidence);
+        this.findings = Objects.requireNonNull(findings);
+        this.check = Objects.requireNonNull(check);
+        this.forecast = Objects.requireNonNull(forecast);
+        this.clock = Objects.requireNonNull(clock);
+        findings.verifierProperty().set(verifier());
+        evidence.analysisProperty().addListener((o, was, now) -> {
+            rediagnose();
+            applyForecast(now);
+        });
+        check.lastResultProperty().addListener((o, was, now) -> rediagnose());
+        check.lastSmtpProperty().addListener((o, was, now) -> rediagnose());
+    }
+
+    /** Verify through the resolver and SMTP settings of the Live check screen at the time it is pressed. */
+    private Verifier verifier() {
+        return (spec, cancelled) -> {
+            Dns dns = check.currentDns();
+            SmtpOptions.Builder probe = check.smtpOptions(dns);
+            if (probe == null) {
+                return new LiveVerifier(dns, () -> SmtpOptions.builder(dns), DomainCheckOptions.defaults(),
+                        this::logFiles, clock).verify(spec, cancelled);
+            }
+            return new LiveVerifier(dns, () -> check.smtpOptions(dns), DomainCheckOptions.defaults(),
+                    this::logFiles, clock).verify(spec, cancelled);
+        };
+    }
+
+    private List<Path> logFiles() {
+        return evidence.analysisProperty().get().files().stream().filter(f -> f.usable() && f.kind().isLog())
+                .map(EvidenceFile::path).toList();
+    }
+
+    /** Runs the rules over the current evidence and live results (FX thread). */
+    public void rediagnose() {
+        EvidenceSet set = evidence.analysisProperty().get();
+        String domain = check.domainProperty().get() == null ? "" : check.domainProperty().get().strip();
+        var dns = check.lastResultProperty().get();
+        SmtpCheckResult smtp = check.lastSmtpProperty().get();
+        if (dns != null && dns.domain() != null && !domain.isEmpty() && !dns.domain().equalsIgnoreCase(domain)
+                && !dns.input().strip().equalsIgnoreCase(domain)) {
+            // The user typed another domain since: the old live results are not about it.
+            dns = null;
+            smtp = null;
+        }
+        if (dns != null && dns.domain() != null && domain.isEmpty()) {
+            domain = dns.domain();
+        }
+        findings.setFindings(diagnoser.diagnose(new DiagnosisInput(domain, set, dns, smtp)));
+        findings.setDetectedServer(detectedServer(set, smtp));
+    }
+
+    static Optional<MailServer> detectedServer(EvidenceSet set, SmtpCheckResult smtp) {
+        Optional<MailServer> fromLogs = MtaDetector.fromEvidence(set.files());
+        if (fromLogs.isPresent() || smtp == null) {
+            return fromLogs;
+        }
+        return smtp.hosts().stream().flatMap(h -> h.addresses().stream()).map(AddressResult::smtp)
+                .filter(Objects::nonNull).filter(s -> s.banner() != null)
+                .map(s -> MtaDetector.fromBanner(s.banner().text())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Puts the most throttled destination's figures into the Forecast, marked as read from the logs. */
+    void applyForecast(EvidenceSet set) {
+        LogAnalysis logs = set.logs();
+        if (logs == null || logs.throttles().isEmpty()) {
+            return;
+        }
+        LogAnalysis.Throttle worst = logs.throttles().stream()
+                .max(Comparator.comparingLong(LogAnalysis.Throttle::deferredMessages)
+                        .thenComparingLong(LogAnalysis.Throttle::expired))
+                .orElseThrow();
+        String dest = worst.destination();
+        LogAnalysis.Arrivals arrivals = logs.arrivalsFor(dest);
+        double perDay = arrivals == null ? Double.NaN : arrivals.averagePerDay();
+        double[] hours = null;
+        if (arrivals != null && arrivals.byHourOfDay().size() == 24
+                && arrivals.byHourOfDay().stream().mapToLong(Long::longValue).sum() > 0) {
+            hours = arrivals.byHourOfDay().stream().mapToDouble(Long::doubleValue).toArray();
+        }
+        int limit = worst.inferredDailyLimit() == null ? -1 : worst.inferredDailyLimit();
+        String mta = MtaDetector.fromEvidence(set.files()).map(MailServer::id).orElse(null);
+        int queued = -1;
+        if (logs.queue() != null) {
+            queued = (int) Math.min(Integer.MAX_VALUE, logs.queue().byDestination().stream()
+                    .filter(q -> q.destination().equalsIgnoreCase(dest))
+                    .mapToLong(LogAnalysis.QueuedDestination::recipients).sum());
+        }
+        forecast.applyInferred(dest, perDay, limit, hours, LimitKind.ROLLING_24H, mta, queued);
+    }
+}
