@@ -215,6 +215,15 @@ public final class DnsTestServer implements AutoCloseable {
                 out = m.toWire();
             } else {
                 out = zone.respond(query).toWire();
+                if (!overTcp && out.length > udpLimit(query)) {
+                    // As real servers do: too big for the client's UDP buffer, so TC and retry over TCP.
+                    Message m = new Message(query.getHeader().getID());
+                    m.getHeader().setFlag(Flags.QR);
+                    m.getHeader().setFlag(Flags.TC);
+                    m.getHeader().setFlag(Flags.RA);
+                    m.addRecord(q, Section.QUESTION);
+                    out = m.toWire();
+                }
             }
             send.accept(out);
         };
@@ -224,6 +233,12 @@ public final class DnsTestServer implements AutoCloseable {
         } else {
             timer.schedule(reply, d.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The largest UDP answer the client said it takes: 512 bytes, or its EDNS payload size. */
+    private static int udpLimit(Message query) {
+        org.xbill.DNS.OPTRecord opt = query.getOPT();
+        return opt == null ? 512 : Math.max(512, opt.getPayloadSize());
     }
 
     @Override
