@@ -23,6 +23,7 @@ public final class Recognizers {
             new Exim(),
             new OpenSmtpd(),
             new Dragonfly(),
+            new Fml(),
             new Courier(),
             new Office365(),
             new Exchange2007(),
