@@ -24,6 +24,7 @@ public final class Recognizers {
             new OpenSmtpd(),
             new Dragonfly(),
             new Fml(),
+            new Biglobe(),
             new Courier(),
             new Office365(),
             new Exchange2007(),
