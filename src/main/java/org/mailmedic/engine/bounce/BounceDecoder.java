@@ -38,6 +38,10 @@ public final class BounceDecoder {
 
     /** Decodes {@code text}; {@code index} is its 1-based position in the file. Never throws on content. */
     public static Bounce decode(String text, int index, String note) {
+        return decode(text, index, note, 0);
+    }
+
+    private static Bounce decode(String text, int index, String note, int depth) {
         MailText m = MimeReader.read(text);
         Recognizer chosen = null;
         List<RawRecipient> found = List.of();
@@ -58,6 +62,13 @@ public final class BounceDecoder {
         OriginalMessage original = original(m);
         java.util.function.Supplier<String> source = () -> MimeReader.charset(
                 text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null);
+        if ((chosen == null || !looksLikeBounce(m, chosen)) && depth == 0 && !m.attached.isEmpty()) {
+            // a notice that wraps the real bounce as an attachment (a gateway re-sending a DSN it received)
+            Bounce inner = decode(m.attached, index, note, depth + 1);
+            if (inner.kind() == BounceKind.BOUNCE && !inner.recipients().isEmpty()) {
+                return inner;
+            }
+        }
         if (chosen == null || !looksLikeBounce(m, chosen)) {
             return new Bounce(index, BounceKind.NOT_A_BOUNCE, "", m.subject(), m.from(), m.headers().get("Date"),
                     List.of(), original, note, source);

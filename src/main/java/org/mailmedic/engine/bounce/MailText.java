@@ -16,6 +16,8 @@ public final class MailText {
     final String originalHeaders;
     final String reportType;
     final boolean truncated;
+    /** The first attached message in full (headers and body), for a bounce that wraps a bounce; or "". */
+    String attached = "";
     private String lowerBody;
     private Dsn parsedDsn;
 

@@ -31,6 +31,7 @@ final class MimeReader {
     private final StringBuilder dsn = new StringBuilder();
     private final StringBuilder feedback = new StringBuilder();
     private String original = "";
+    private String attached = "";
     private String reportType = "";
     private int parts;
     private boolean truncated;
@@ -54,8 +55,10 @@ final class MimeReader {
         } else {
             r.walk(headers, bodyRaw, 0, "");
         }
-        return new MailText(headers, r.body.toString(), r.dsn.toString(), r.feedback.toString(), r.original,
+        MailText m = new MailText(headers, r.body.toString(), r.dsn.toString(), r.feedback.toString(), r.original,
                 r.reportType, r.truncated);
+        m.attached = r.attached;
+        return m;
     }
 
     /** Index of the blank line ending the header block ("\n\n"), or -1 when none. */
@@ -110,6 +113,9 @@ final class MimeReader {
                     String inner = normalize(decodeText(h, ct, raw));
                     int end = headerEnd(inner);
                     original = end < 0 ? inner : inner.substring(0, end);
+                    if (!base.startsWith("text/")) {
+                        attached = inner;
+                    }
                 } else if (base.startsWith("text/") && !parentType.equals("multipart/report")) {
                     appendText(decodeText(h, ct, raw));
                 }

@@ -84,6 +84,18 @@ public final class Scan {
     // ---------------------------------------------------------------- delivery-status
 
     /** Recipients of the message/delivery-status part(s); empty when there is none. */
+    /** PowerMTA states its own classification per recipient (X-PowerMTA-BounceCategory); the same mapping as sisimai's. */
+    private static final java.util.Map<String, String> POWERMTA_CATEGORIES = java.util.Map.of(
+            "bad-domain", "hostunknown",
+            "bad-mailbox", "userunknown",
+            "inactive-mailbox", "suspend",
+            "message-expired", "expired",
+            "no-answer-from-host", "networkerror",
+            "policy-related", "policyviolation",
+            "quota-issues", "mailboxfull",
+            "routing-errors", "systemerror",
+            "spam-related", "spamdetected");
+
     public static List<RawRecipient> fromDsn(MailText m) {
         List<RawRecipient> out = new ArrayList<>();
         if (m.dsn.isBlank()) {
@@ -116,6 +128,10 @@ public final class Scan {
             r.reportingMta = reporting.toLowerCase(Locale.ROOT);
             String last = g.get("Last-Attempt-Date");
             r.date = last; // else the bounce's own Date (when it gave up); Arrival-Date is when it came in
+            String category = g.get("X-PowerMTA-BounceCategory");
+            r.reason = POWERMTA_CATEGORIES.getOrDefault(
+                    (category.isEmpty() ? dsn.message.get("X-PowerMTA-BounceCategory") : category).strip()
+                            .toLowerCase(Locale.ROOT), r.reason);
             if (!r.recipient.isEmpty() || !r.diagnostic.isEmpty()) {
                 out.add(r);
             }

@@ -23,6 +23,8 @@ public final class Recognizers {
             new Exim(),
             new OpenSmtpd(),
             new Dragonfly(),
+            new Fml(),
+            new Biglobe(),
             new Courier(),
             new Office365(),
             new Exchange2007(),

@@ -154,6 +154,9 @@ public final class ReasonClassifier {
         if (!stated.isEmpty() && !VAGUE.contains(stated)) {
             return stated;
         }
+        if (stated.equals("userunknown") && has("userunknown", d, memo)) {
+            return stated; // the format states it (PowerMTA's bad-mailbox) and the words agree
+        }
         String quirk = ReceiverQuirks.reason(remoteHost, status, d);
         if (!quirk.isEmpty()) {
             return quirk;
