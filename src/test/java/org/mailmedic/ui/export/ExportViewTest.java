@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,6 @@ import org.mailmedic.engine.diagnosis.EvidenceAnalysis;
 import org.mailmedic.engine.diagnosis.EvidenceSet;
 import org.mailmedic.engine.diagnosis.Finding;
 import org.mailmedic.engine.diagnosis.fix.MailServer;
-import org.mailmedic.engine.evidence.EvidenceFile;
 import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.ui.App;
 import org.testfx.api.FxRobot;
@@ -49,18 +50,22 @@ class ExportViewTest {
 
     private ExecutorService executor;
     private ExportViewModel model;
-    private final AtomicReference<ReportSource.Snapshot> snapshot = new AtomicReference<>();
+    private static ReportSource.Snapshot snapshot;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /** The sample is read once; each export then maps, lays out and writes it (the evidence comes analysed). */
+    @BeforeAll
+    static void readSample() throws Exception {
         List<Path> paths = SampleCases.extract(SampleCases.byId("throttling").orElseThrow(),
                 Files.createTempDirectory(dir, "case"));
         EvidenceSet ev = new EvidenceAnalysis(CLOCK).analyze(paths, p -> { }, () -> false);
         List<Finding> findings = new Diagnoser().diagnose(new DiagnosisInput("", ev, null, null));
-        List<EvidenceFile> files = ev.files();
-        snapshot.set(ReportSource.Snapshot.of(files, findings, MailServer.POSTFIX));
+        snapshot = new ReportSource.Snapshot("", ev.files(), ev, findings, MailServer.POSTFIX, Map.of(), null, null, null);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
         executor = App.newExecutor();
-        model = new ExportViewModel(executor, snapshot::get, CLOCK);
+        model = new ExportViewModel(executor, () -> snapshot, CLOCK);
         stage.setScene(new Scene((javafx.scene.Parent) new ExportView(model, stage).root(), 1000, 700));
         stage.show();
     }
