@@ -140,9 +140,17 @@ public final class BounceReader {
         return out;
     }
 
-    /** A "From " line is a separator when preceded by a blank line and followed by headers. */
+    /** The full mbox separator form: "From sender  Thu Jul  2 12:05:05 2020" (asctime date). */
+    private static final java.util.regex.Pattern ASCTIME_FROM = java.util.regex.Pattern.compile(
+            "From \\S{1,320} {1,2}(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\n");
+
+    /**
+     * A "From " line is a separator when followed by headers and either preceded by a blank line or
+     * in the full asctime form (some mailers append the next message right after a MIME close line).
+     */
     private static boolean isSeparator(String text, int at) {
-        boolean blankBefore = at >= 2 && text.charAt(at - 2) == '\n';
+        boolean blankBefore = at >= 2 && text.charAt(at - 2) == '\n'
+                || ASCTIME_FROM.matcher(text).region(at, Math.min(text.length(), at + 400)).lookingAt();
         int nl = text.indexOf('\n', at);
         if (nl < 0) {
             return false;

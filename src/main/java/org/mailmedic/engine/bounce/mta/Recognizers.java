@@ -16,6 +16,7 @@ public final class Recognizers {
             new AmazonSesJson(),
             new GoogleGroups(),
             new Gmail(),
+            new Zoho(),
             new Postfix(),
             new Sendmail(),
             new Qmail(),

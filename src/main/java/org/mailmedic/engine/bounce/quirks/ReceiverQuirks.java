@@ -17,7 +17,7 @@ public final class ReceiverQuirks {
         String reason(String status, String diagLower);
     }
 
-    private static final List<Quirk> ALL = List.of(new Google(), new Microsoft(), new Orange());
+    private static final List<Quirk> ALL = List.of(new Google(), new Microsoft(), new Orange(), new Cox(), new Spectrum());
 
     private ReceiverQuirks() {
     }
