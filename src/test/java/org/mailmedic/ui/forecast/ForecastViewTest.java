@@ -44,7 +44,13 @@ class ForecastViewTest {
     }
 
     private static String banner(FxRobot robot) {
-        return robot.lookup("#forecastVerdict").queryAs(Label.class).getText();
+        // Looked up on the FX thread: the charts rebuild their nodes there while the test polls.
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#forecastVerdict").queryAs(Label.class).getText())
+                    .get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     @Test
@@ -52,6 +58,7 @@ class ForecastViewTest {
         robot.interact(() -> view.viewModel().applyInferred("isp.example", 70, 49, null, LimitKind.ROLLING_24H,
                 "postfix", 0));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner(robot).startsWith("Never drains"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(banner(robot)).isEqualTo(
                 "Never drains for isp.example: about 21 messages a day will bounce (the first on day 6).");
         assertThat(robot.lookup("#forecastVerdict").queryAs(Label.class).getStyleClass()).contains("bad");
@@ -67,6 +74,7 @@ class ForecastViewTest {
         Slider slider = robot.lookup("#arrivalsSlider").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(40));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner(robot).startsWith("Keeps up"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#arrivalsField").queryAs(TextField.class).getText()).isEqualTo("40");
         assertThat(robot.lookup("#forecastVerdict").queryAs(Label.class).getStyleClass()).contains("ok");
         // The user moved it: no longer "from your logs".
@@ -77,10 +85,12 @@ class ForecastViewTest {
     void typingAnAbsurdValueShowsAMessageUnderTheFieldAndClearsTheChart(FxRobot robot) throws Exception {
         robot.interact(() -> view.viewModel().applyInferred("", 70, 49, null));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner(robot).startsWith("Never drains"));
+        WaitForAsyncUtils.waitForFxEvents();
         TextField limit = robot.lookup("#limitField").queryAs(TextField.class);
         // Set the text as typing would leave it (robot keystrokes are slow on a busy machine).
         robot.interact(() -> limit.setText("0"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner(robot).startsWith("Fix the highlighted"));
+        WaitForAsyncUtils.waitForFxEvents();
         Label error = robot.lookup("#limitError").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).contains("accepts nothing");
@@ -88,6 +98,7 @@ class ForecastViewTest {
 
         robot.interact(() -> limit.setText("100"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner(robot).startsWith("Keeps up"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(error.isVisible()).isFalse();
     }
 }
