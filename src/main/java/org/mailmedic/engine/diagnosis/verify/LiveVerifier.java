@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.mailmedic.engine.diagnosis.fix.Verifier;
@@ -195,11 +194,5 @@ public final class LiveVerifier implements Verifier {
 
     private VerifyResult result(VerifySpec spec, Outcome o, String summary, List<String> details) {
         return new VerifyResult(spec, o, summary, details, Instant.now(clock));
-    }
-
-    /** For callers that want every check's default wiring spelled out. */
-    public static Map<String, String> checks() {
-        return Map.of("starttls", "HOST", "tls-versions", "HOST", "dane", "DOMAIN", "spf", "IP DOMAIN", "mx", "DOMAIN",
-                "dmarc", "DOMAIN", "mta-sts", "DOMAIN", "rdns", "IP", "dnsbl", "IP", "throttle", "DESTINATION");
     }
 }
