@@ -3,6 +3,8 @@ package org.mailmedic.ui;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,11 +54,55 @@ public final class DiagnosisWiring {
         this.clock = Objects.requireNonNull(clock);
         findings.verifierProperty().set(verifier());
         evidence.analysisProperty().addListener((o, was, now) -> {
+            if (restoring || keepRestored(now)) {
+                return;
+            }
             rediagnose();
             applyForecast(now);
         });
-        check.lastResultProperty().addListener((o, was, now) -> rediagnose());
-        check.lastSmtpProperty().addListener((o, was, now) -> rediagnose());
+        check.lastResultProperty().addListener((o, was, now) -> {
+            if (!restoring) {
+                rediagnose();
+            }
+        });
+        check.lastSmtpProperty().addListener((o, was, now) -> {
+            if (!restoring) {
+                rediagnose();
+            }
+        });
+    }
+
+    private boolean restoring;
+    private Set<Path> restoredFiles;
+
+    /**
+     * Runs {@code apply} (which puts a saved session on the screens) without re-diagnosing, and
+     * keeps the saved findings and forecast when the evidence analysis of exactly {@code files}
+     * (read again in the background) arrives: a session shows what was saved, even when some of
+     * its files are gone. Any other change of evidence or live results afterwards re-diagnoses
+     * as usual. FX thread.
+     */
+    public void restore(List<Path> files, Runnable apply) {
+        restoring = true;
+        try {
+            apply.run();
+        } finally {
+            restoring = false;
+        }
+        restoredFiles = files.isEmpty() ? null : normalised(files);
+    }
+
+    private boolean keepRestored(EvidenceSet now) {
+        Set<Path> expected = restoredFiles;
+        restoredFiles = null;
+        return expected != null && now != null
+                && expected.equals(normalised(now.files().stream().map(EvidenceFile::path).toList()));
+    }
+
+    private static Set<Path> normalised(List<Path> files) {
+        Set<Path> s = new HashSet<>();
+        files.forEach(p -> s.add(p.toAbsolutePath().normalize()));
+        return s;
     }
 
     /** Verify through the resolver and SMTP settings of the Live check screen at the time it is pressed. */

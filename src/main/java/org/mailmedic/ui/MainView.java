@@ -32,6 +32,8 @@ import org.mailmedic.ui.export.ExportView;
 import org.mailmedic.ui.export.ExportViewModel;
 import org.mailmedic.ui.export.ReportSource;
 import org.mailmedic.ui.export.SessionController;
+import org.mailmedic.ui.export.SessionScreens;
+import org.mailmedic.engine.session.SessionStore;
 import org.mailmedic.ui.findings.FindingsView;
 import org.mailmedic.ui.findings.FindingsViewModel;
 import org.mailmedic.ui.forecast.ForecastView;
@@ -168,18 +170,46 @@ public final class MainView {
     private SessionController sessions;
 
     /**
-     * The Export screen, fed from what the window holds now: the evidence files and the
-     * findings with the chosen server. Replace this ReportSource to add live checks, verify
-     * results and the forecast as the other screens get wired to the engines.
+     * The Export screen and File &gt; Save session, fed from what the window holds now: the
+     * evidence (already analysed when the analysis is of the files listed), the findings with the
+     * chosen server and their verify results, the last live check, and the forecast on show.
      */
     private Node exportScreen(ExecutorService executor) {
-        ReportSource source = () -> ReportSource.Snapshot.of(List.copyOf(evidence.files()),
-                List.copyOf(findings.findings()), findings.serverProperty().get());
+        ReportSource source = this::snapshot;
         exportModel = new ExportViewModel(executor, source, java.time.Clock.systemUTC());
-        sessions = new SessionController(executor, source, exportModel, java.time.Clock.systemUTC(),
-                Settings.defaultFile());
+        sessions = new SessionController(executor, source, () -> screens().capture(), exportModel,
+                java.time.Clock.systemUTC(), Settings.defaultFile());
         sessions.loadSettings(problem -> statusMessage(problem));
         return new ExportView(exportModel, owner).root();
+    }
+
+    private SessionScreens screens;
+
+    private SessionScreens screens() {
+        if (screens == null) {
+            screens = new SessionScreens(findings, check, forecast.viewModel());
+        }
+        return screens;
+    }
+
+    /** The window's state for a report or a saved session (FX thread; copies references only). */
+    ReportSource.Snapshot snapshot() {
+        List<org.mailmedic.engine.evidence.EvidenceFile> files = List.copyOf(evidence.files());
+        org.mailmedic.engine.diagnosis.EvidenceSet analysed = evidence.analysisProperty().get();
+        if (analysed != null && !sameFiles(analysed.files(), files)) {
+            analysed = null; // out of date: the export reads the listed files again
+        }
+        String domain = check.domainProperty().get() == null ? "" : check.domainProperty().get().strip();
+        return new ReportSource.Snapshot(domain, files, analysed, List.copyOf(findings.findings()),
+                findings.serverProperty().get(), findings.verifyResults(), check.lastResultProperty().get(),
+                check.lastSmtpProperty().get(), forecast.viewModel().forecastProperty().get());
+    }
+
+    private static boolean sameFiles(List<org.mailmedic.engine.evidence.EvidenceFile> a,
+            List<org.mailmedic.engine.evidence.EvidenceFile> b) {
+        return a.stream().map(f -> f.path().toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toSet())
+                .equals(b.stream().map(f -> f.path().toAbsolutePath().normalize())
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Shows the Export screen and renders its preview. */
@@ -193,6 +223,10 @@ public final class MainView {
         return exportModel;
     }
 
+    public SessionController sessions() {
+        return sessions;
+    }
+
     private void saveSession() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the session");
@@ -200,8 +234,13 @@ public final class MainView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MailMedic session", "*.json"));
         File f = chooser.showSaveDialog(owner);
         if (f != null) {
-            sessions.save(f.toPath(), problem -> statusMessage(problem == null ? "Session saved to " + f : problem));
+            saveSession(f.toPath());
         }
+    }
+
+    /** Saves the session to {@code out} in the background; the outcome is told in a dialog. */
+    public javafx.concurrent.Task<java.nio.file.Path> saveSession(java.nio.file.Path out) {
+        return sessions.save(out, problem -> statusMessage(problem == null ? "Session saved to " + out : problem));
     }
 
     private void openSession() {
@@ -209,24 +248,47 @@ public final class MainView {
         chooser.setTitle("Open a saved session");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MailMedic session", "*.json"));
         File f = chooser.showOpenDialog(owner);
-        if (f == null) {
-            return;
+        if (f != null) {
+            openSession(f.toPath());
         }
-        sessions.open(f.toPath(), loaded -> {
+    }
+
+    /**
+     * Opens a saved session in the background, then puts it on every screen: the evidence files
+     * still there as saved are read again; the findings, fix progress, verify results, live check
+     * and forecast come back as saved. Files that moved or changed are named, one per line; a
+     * session that cannot be opened is explained and the window is left as it was.
+     */
+    public javafx.concurrent.Task<SessionStore.Loaded> openSession(java.nio.file.Path in) {
+        return sessions.open(in, this::restore, problem -> {
+            Alert a = new Alert(Alert.AlertType.ERROR);
+            a.initOwner(owner);
+            a.setTitle("Open session");
+            a.setHeaderText("The session was not opened; nothing in the window has changed");
+            a.setContentText(problem);
+            a.show();
+        });
+    }
+
+    private void restore(SessionStore.Loaded loaded) {
+        List<java.nio.file.Path> usable = loaded.usableFiles();
+        wiring.restore(usable, () -> {
             evidence.clear();
-            evidence.addFiles(loaded.usableFiles());
-            findings.setFindings(loaded.session().findings());
-            org.mailmedic.engine.diagnosis.fix.MailServer.fromId(loaded.session().mailServer())
-                    .ifPresent(findings.serverProperty()::set);
-            if (!loaded.warnings().isEmpty()) {
-                Alert a = new Alert(Alert.AlertType.WARNING);
-                a.initOwner(owner);
-                a.setTitle("Open session");
-                a.setHeaderText("Some evidence files are not as they were when the session was saved");
-                a.setContentText(String.join("\n", loaded.warnings()));
-                a.show();
-            }
-        }, problem -> statusMessage(problem));
+            screens().restore(loaded.session());
+        });
+        if (!usable.isEmpty()) {
+            evidence.addFiles(usable);
+        }
+        tabs.getSelectionModel().select(1);
+        if (!loaded.warnings().isEmpty()) {
+            Alert a = new Alert(Alert.AlertType.WARNING);
+            a.initOwner(owner);
+            a.setTitle("Open session");
+            a.setHeaderText("Some evidence files are not as they were when the session was saved");
+            a.setContentText(String.join("\n", loaded.warnings()));
+            a.getDialogPane().setId("sessionWarnings");
+            a.show();
+        }
     }
 
     private void statusMessage(String text) {

@@ -269,6 +269,44 @@ public final class CheckViewModel {
         return true;
     }
 
+    /**
+     * Puts back a saved session's Live check: the fields as typed and the last check's rows and
+     * mail server cards, exactly as they were, without asking the network. A running check is
+     * cancelled first. Call on the FX thread.
+     *
+     * @param dns  the saved DNS checks, or null (then only the fields come back)
+     * @param smtp the saved mail server checks, or null
+     */
+    public void restore(String domainText, String ip, String selector, String dnsSetting, DomainCheckResult dns,
+            SmtpCheckResult smtp) {
+        cancel();
+        busy.set(false);
+        progress.set(0);
+        domain.set(domainText == null ? "" : domainText);
+        sendingIp.set(ip == null ? "" : ip);
+        dkimSelector.set(selector == null ? "" : selector);
+        dnsServer.set(dnsSetting == null ? "" : dnsSetting);
+        rows.clear();
+        smtpHosts.clear();
+        lastSmtp.set(null);
+        lastResult.set(null);
+        if (dns == null) {
+            status.set("Type your domain and press Check.");
+            return;
+        }
+        if (smtp != null) {
+            smtpHosts.setAll(smtp.hosts());
+            lastSmtp.set(smtp);
+        }
+        finished(dns);
+        if (dns.startedAt() != null) {
+            status.set(status.get() + " (Saved results from "
+                    + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                            .withZone(java.time.ZoneOffset.UTC).format(dns.startedAt())
+                    + "; press Check to run it again.)");
+        }
+    }
+
     /** Stops the running check; rows already filled stay. */
     public void cancel() {
         Task<?> t = current;

@@ -31,11 +31,24 @@ public final class SessionController {
     private final Clock clock;
     private final Path settingsFile;
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(Settings.defaults());
+    private final java.util.function.Supplier<SessionScreens.State> screens;
 
+    /** Saves only what the report source holds (no fix progress, live fields or forecast as typed). */
     public SessionController(Executor executor, ReportSource source, ExportViewModel export, Clock clock,
+            Path settingsFile) {
+        this(executor, source, () -> null, export, clock, settingsFile);
+    }
+
+    /**
+     * @param screens reads the screens' state on the FX thread when saving (see {@link SessionScreens#capture()});
+     *                may return null
+     */
+    public SessionController(Executor executor, ReportSource source,
+            java.util.function.Supplier<SessionScreens.State> screens, ExportViewModel export, Clock clock,
             Path settingsFile) {
         this.executor = executor;
         this.source = source;
+        this.screens = screens;
         this.export = export;
         this.clock = clock;
         this.settingsFile = settingsFile;
@@ -83,9 +96,11 @@ public final class SessionController {
     /** Saves the session to {@code out}; {@code done} gets null on success or the problem. */
     public Task<Path> save(Path out, Consumer<String> done) {
         ReportSource.Snapshot s = source.snapshot();
+        SessionScreens.State screen = screens.get();
         Task<Path> t = new Task<>() {
             @Override
             protected Path call() throws Exception {
+                updateMessage("Saving the session…");
                 ReportModel report = export.build(s);
                 List<Session.FileRef> refs = new ArrayList<>();
                 for (EvidenceFile f : s.files()) {
@@ -105,8 +120,15 @@ public final class SessionController {
                     fi = new Session.ForecastInputs(f.destination(), i.arrivalsPerDay(), i.limit(), i.limitKind(),
                             i.policy(), i.lifetimeDays(), i.horizonDays(), i.backlog());
                 }
-                SessionStore.save(Session.of(clock.instant(), report.domain(), refs, s.findings(),
-                        s.server() == null ? null : s.server().id(), verify, fi, report), out);
+                Session session = Session.of(clock.instant(), report.domain(), refs, s.findings(),
+                        s.server() == null ? null : s.server().id(), verify, fi, report);
+                if (screen != null) {
+                    session = new Session(session.schemaVersion(), session.type(), session.savedAt(),
+                            session.domain(), refs, s.findings(), session.mailServer(), verify,
+                            screen.forecastInputs() != null ? screen.forecastInputs() : fi, report,
+                            screen.serverDetected(), screen.progress(), screen.live(), screen.forecast());
+                }
+                SessionStore.save(session, out);
                 return out;
             }
         };

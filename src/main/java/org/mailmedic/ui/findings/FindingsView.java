@@ -2,12 +2,12 @@ package org.mailmedic.ui.findings;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -40,15 +40,18 @@ import org.mailmedic.ui.Placeholder;
 public final class FindingsView {
 
     private static final int MAX_EVIDENCE_SHOWN = 40;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
 
     private final FindingsViewModel model;
     private final StackPane root = new StackPane();
     private final ListView<Finding> list = new ListView<>();
     private final VBox detail = new VBox(12);
-    private final IntegerProperty step = new SimpleIntegerProperty(0);
+    private final IntegerProperty step;
 
     public FindingsView(FindingsViewModel model) {
         this.model = model;
+        this.step = model.stepProperty();
         list.setItems(model.findings());
         list.setId("findingsList");
         list.setCellFactory(lv -> new FindingCell());
@@ -61,13 +64,11 @@ public final class FindingsView {
             if (b != null && list.getSelectionModel().getSelectedItem() != b) {
                 list.getSelectionModel().select(b);
             }
-            step.set(0);
             render();
         });
-        model.guideProperty().addListener((o, a, b) -> {
-            step.set(0);
-            render();
-        });
+        // The model puts the step back (the one reached for this finding, or the first for a new guide).
+        model.guideProperty().addListener((o, a, b) -> render());
+        model.doneSteps().addListener((javafx.collections.SetChangeListener<Integer>) c -> render());
         model.verifyResultProperty().addListener((o, a, b) -> render());
         step.addListener((o, a, b) -> render());
 
@@ -203,6 +204,10 @@ public final class FindingsView {
                 text.setWrapText(true);
                 box.getChildren().add(text);
             }
+            CheckBox done = new CheckBox("I have done this step");
+            done.setId("stepDone");
+            done.setSelected(model.doneSteps().contains(i));
+            done.selectedProperty().addListener((o, a, b) -> model.setStepDone(i, b));
             for (Snippet sn : s.snippets()) {
                 String head = switch (sn.type()) {
                     case "file" -> "In " + sn.target() + ":";
@@ -223,6 +228,7 @@ public final class FindingsView {
                 headRow.setAlignment(Pos.CENTER_LEFT);
                 box.getChildren().addAll(headRow, mono(sn.code(), Math.min(14, (int) sn.code().lines().count() + 1)));
             }
+            box.getChildren().add(done);
         } else {
             Label t = new Label((g.steps().size() + 1) + ". Check that it worked");
             t.getStyleClass().add("step-title");
@@ -243,7 +249,7 @@ public final class FindingsView {
                     case PASSED -> "✔ Passed: ";
                     case FAILED -> "✘ Not yet: ";
                     case NOT_RUN -> "– Could not check: ";
-                } + r.summary());
+                } + r.summary() + (r.at() == null ? "" : " (checked " + WHEN.format(r.at()) + ")"));
                 result.getStyleClass().add(r.passed() ? "verify-pass" : "verify-fail");
             }
             model.verifyingProperty().addListener((o, a, b) -> {

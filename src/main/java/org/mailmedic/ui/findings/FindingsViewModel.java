@@ -1,10 +1,16 @@
 package org.mailmedic.ui.findings;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.ObservableSet;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -36,13 +42,96 @@ public final class FindingsViewModel {
     private final ReadOnlyObjectWrapper<FixGuide> guide = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<VerifyResult> verifyResult = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty verifying = new SimpleBooleanProperty(false);
+    private final IntegerProperty step = new SimpleIntegerProperty(0);
+    private final ObservableSet<Integer> doneSteps = FXCollections.observableSet(new TreeSet<>());
+    /** Per finding kind: the last verify result, kept when the user looks at another finding. */
+    private final Map<String, VerifyResult> verifyResults = new LinkedHashMap<>();
+    /** Per finding kind: how far the user went through its guide. */
+    private final Map<String, Progress> progress = new LinkedHashMap<>();
     private Task<VerifyResult> verifyTask;
+    private boolean switching;
+
+    /**
+     * How far the user went through one finding's fix guide.
+     *
+     * @param step the step shown last (0-based; the verify step follows the fix steps)
+     * @param done the steps ticked as done (0-based)
+     */
+    public record Progress(int step, java.util.SortedSet<Integer> done) {
+        public Progress {
+            done = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(done));
+        }
+    }
 
     public FindingsViewModel(Executor executor, Verifier verifier) {
         this.executor = executor;
         this.verifier.set(verifier);
-        selected.addListener((o, a, b) -> refreshGuide());
-        server.addListener((o, a, b) -> refreshGuide());
+        selected.addListener((o, a, b) -> refreshGuide(true));
+        server.addListener((o, a, b) -> refreshGuide(false));
+        step.addListener((o, a, b) -> remember());
+        doneSteps.addListener((javafx.collections.SetChangeListener<Integer>) c -> remember());
+    }
+
+    /** The step of the selected finding's guide on show (0-based). */
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    /** The steps of the selected finding's guide the user ticked as done (0-based). */
+    public ObservableSet<Integer> doneSteps() {
+        return doneSteps;
+    }
+
+    /** Ticks or unticks a step of the selected finding's guide. */
+    public void setStepDone(int index, boolean done) {
+        if (done) {
+            doneSteps.add(index);
+        } else {
+            doneSteps.remove(index);
+        }
+    }
+
+    /** The last verify result per finding kind (a copy). */
+    public Map<String, VerifyResult> verifyResults() {
+        return Map.copyOf(verifyResults);
+    }
+
+    /** The fix progress per finding kind (a copy). */
+    public Map<String, Progress> progress() {
+        return Map.copyOf(progress);
+    }
+
+    /**
+     * Puts back a saved session's Findings screen: the findings, the mail server (and whether it
+     * was detected), each finding's verify result and how far its fix went. Call on the FX thread.
+     */
+    public void restore(List<Finding> list, MailServer mailServer, boolean detected, Map<String, VerifyResult> verify,
+            Map<String, Progress> fixProgress) {
+        cancelVerify();
+        verifyResults.clear();
+        verifyResults.putAll(verify);
+        progress.clear();
+        progress.putAll(fixProgress);
+        switching = true;
+        try {
+            if (mailServer != null) {
+                server.set(mailServer);
+            }
+            serverDetected.set(mailServer != null && detected);
+        } finally {
+            switching = false;
+        }
+        findings.setAll(list.stream().sorted(Comparator.comparing(Finding::severity)).toList());
+        selected.set(findings.isEmpty() ? null : findings.get(0));
+        refreshGuide(true);
+    }
+
+    private void remember() {
+        Finding f = selected.get();
+        if (f == null || switching) {
+            return;
+        }
+        progress.put(f.kind(), new Progress(step.get(), new TreeSet<>(doneSteps)));
     }
 
     public ObservableList<Finding> findings() {
@@ -91,10 +180,27 @@ public final class FindingsViewModel {
         return verifying;
     }
 
-    private void refreshGuide() {
+    private void refreshGuide(boolean findingChanged) {
         cancelVerify();
-        verifyResult.set(null);
         Finding f = selected.get();
+        verifyResult.set(f == null ? null : verifyResults.get(f.kind()));
+        if (findingChanged) {
+            switching = true;
+            try {
+                Progress p = f == null ? null : progress.get(f.kind());
+                doneSteps.clear();
+                if (p != null) {
+                    doneSteps.addAll(p.done());
+                }
+                step.set(p == null ? 0 : p.step());
+            } finally {
+                switching = false;
+            }
+        } else {
+            // Another mail server: another guide, whose steps are not the ones ticked; start it afresh.
+            doneSteps.clear();
+            step.set(0);
+        }
         guide.set(f == null ? null : FixLibrary.guide(f.kind(), server.get(), f.facts()).orElse(null));
     }
 
@@ -112,9 +218,15 @@ public final class FindingsViewModel {
                 return v.verify(g.verify(), this::isCancelled);
             }
         };
+        Finding about = selected.get();
         task.setOnSucceeded(e -> {
             verifying.set(false);
-            verifyResult.set(task.getValue());
+            if (about != null) {
+                verifyResults.put(about.kind(), task.getValue());
+            }
+            if (selected.get() == about) {
+                verifyResult.set(task.getValue());
+            }
         });
         task.setOnFailed(e -> {
             verifying.set(false);

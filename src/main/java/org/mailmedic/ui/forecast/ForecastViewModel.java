@@ -72,6 +72,7 @@ public final class ForecastViewModel {
     private long generation;
     private Runnable cancelCurrent;
     private boolean applying;
+    private boolean restoring;
 
     /** In the window: forecasts in a {@link Task} on {@code executor}, debounced by the caller's pause. */
     public ForecastViewModel(Executor executor, Consumer<Runnable> debouncer) {
@@ -105,7 +106,9 @@ public final class ForecastViewModel {
             if (!applying) {
                 inferred.get(f).set(false);
             }
-            debouncer.accept(this::recompute);
+            if (!restoring) {
+                debouncer.accept(this::recompute);
+            }
         });
     }
 
@@ -158,6 +161,86 @@ public final class ForecastViewModel {
     /** {@link #applyInferred(String, double, int, double[], LimitKind, String, int)} with the rest unknown. */
     public void applyInferred(String destination, double arrivalsPerDay, int limitPerDay, double[] hourProfile) {
         applyInferred(destination, arrivalsPerDay, limitPerDay, hourProfile, null, null, -1);
+    }
+
+    /** The text fields as typed, for saving a session. */
+    public Map<Field, String> typedInputs() {
+        Map<Field, String> m = new LinkedHashMap<>();
+        m.put(Field.ARRIVALS, arrivals.get());
+        m.put(Field.LIMIT, limit.get());
+        m.put(Field.LIFETIME, lifetimeDays.get());
+        m.put(Field.HORIZON, horizonDays.get());
+        m.put(Field.BACKLOG, backlog.get());
+        return m;
+    }
+
+    /** The arrivals' hour-of-day weights read from the logs, or null. */
+    public double[] hourProfile() {
+        return hourProfile == null ? null : hourProfile.clone();
+    }
+
+    /** The fields currently marked "from your logs". */
+    public java.util.Set<Field> inferredFields() {
+        java.util.Set<Field> s = java.util.EnumSet.noneOf(Field.class);
+        inferred.forEach((f, p) -> {
+            if (p.get()) {
+                s.add(f);
+            }
+        });
+        return s;
+    }
+
+    /**
+     * Puts back the screen as a saved session had it: the inputs as typed, which came from the
+     * logs, and the forecast shown then (not computed again, so it reads as it did even if the
+     * model has changed since). Without a saved forecast the inputs are checked and forecast
+     * anew. Call on the FX thread.
+     *
+     * @param typed    text per field (missing fields keep their current text)
+     * @param kind     the limit kind, or null to keep
+     * @param policy   the retry policy, or null to keep
+     * @param fromLogs the fields to mark "from your logs"
+     * @param shown    the forecast to show, or null
+     */
+    public void restore(String destination, Map<Field, String> typed, LimitKind kind, RetryPolicy policy,
+            double[] hours, java.util.Set<Field> fromLogs, Forecast shown) {
+        applying = true;
+        restoring = true;
+        try {
+            this.destination.set(destination == null ? "" : destination);
+            this.hourProfile = hours == null || hours.length != 24 ? null : hours.clone();
+            if (policy != null) {
+                this.policy.set(policy);
+            }
+            if (kind != null) {
+                this.limitKind.set(kind);
+            }
+            Map<Field, StringProperty> texts = Map.of(Field.ARRIVALS, arrivals, Field.LIMIT, limit, Field.LIFETIME,
+                    lifetimeDays, Field.HORIZON, horizonDays, Field.BACKLOG, backlog);
+            typed.forEach((f, v) -> {
+                if (texts.containsKey(f) && v != null) {
+                    texts.get(f).set(v);
+                }
+            });
+            inferred.forEach((f, p) -> p.set(fromLogs != null && fromLogs.contains(f)));
+        } finally {
+            applying = false;
+            restoring = false;
+        }
+        if (shown == null) {
+            recompute();
+            return;
+        }
+        generation++;
+        if (cancelCurrent != null) {
+            cancelCurrent.run();
+            cancelCurrent = null;
+        }
+        errors.values().forEach(e -> e.set(""));
+        inputsValid.set(true);
+        busy.set(false);
+        forecast.set(shown);
+        verdict.set(capitalise(shown.verdict()) + ".");
     }
 
     /**
