@@ -145,9 +145,18 @@ public final class MainView {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), openSession, saveSession,
-                exportReport, new SeparatorMenuItem(), clear, new SeparatorMenuItem(), quit);
+        recentMenu.setId("recentMenu");
+        refreshRecentMenu();
+        Menu file = new Menu("File", null, open, samples, recentMenu, new SeparatorMenuItem(), openSession,
+                saveSession, exportReport, new SeparatorMenuItem(), clear, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
+
+        MenuItem preferences = new MenuItem("Preferences…");
+        preferences.setId("preferencesItem");
+        preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        preferences.setOnAction(e -> showPreferences());
+        Menu edit = new Menu("Edit", null, preferences);
+        edit.setId("editMenu");
 
         MenuItem about = new MenuItem("About MailMedic");
         about.setOnAction(e -> {
@@ -159,7 +168,7 @@ public final class MainView {
             a.show();
         });
         Menu help = new Menu("Help", null, about);
-        MenuBar bar = new MenuBar(file, help);
+        MenuBar bar = new MenuBar(file, edit, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -179,8 +188,66 @@ public final class MainView {
         exportModel = new ExportViewModel(executor, source, java.time.Clock.systemUTC());
         sessions = new SessionController(executor, source, () -> screens().capture(), exportModel,
                 java.time.Clock.systemUTC(), Settings.defaultFile());
+        sessions.settingsProperty().addListener((o, was, now) -> applySettings(was, now));
         sessions.loadSettings(problem -> statusMessage(problem));
         return new ExportView(exportModel, owner).root();
+    }
+
+    // ---- Settings: Edit > Preferences and File > Open recent ----
+
+    private final Menu recentMenu = new Menu("Open recent");
+
+    /** Puts changed settings to use: the next live check's resolver, HELO name and blocklists; the recent files. */
+    private void applySettings(Settings was, Settings now) {
+        if (now == null) {
+            return;
+        }
+        if (was == null || !was.dnsResolver().equals(now.dnsResolver())) {
+            check.dnsServerProperty().set(now.dnsResolver());
+        }
+        check.heloNameProperty().set(now.heloName());
+        check.dnsblsProperty().set(now.dnsbls());
+        refreshRecentMenu();
+    }
+
+    private void refreshRecentMenu() {
+        List<String> recent = sessions == null ? List.of() : sessions.settingsProperty().get().recentFiles();
+        recentMenu.getItems().clear();
+        for (int i = 0; i < recent.size(); i++) {
+            java.nio.file.Path p = java.nio.file.Path.of(recent.get(i));
+            MenuItem item = new MenuItem((i + 1) + "  " + p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setId("recent-" + i);
+            item.setOnAction(e -> openRecent(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recent.isEmpty());
+    }
+
+    /**
+     * Opens a recent file: a saved session (.json) as a session, anything else as evidence. A
+     * file that is gone is said so by the task that reads it (never checked on the FX thread).
+     */
+    public void openRecent(java.nio.file.Path p) {
+        if (p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            openSession(p);
+        } else {
+            tabs.getSelectionModel().select(0);
+            sessions.remember(p);
+            evidence.addFiles(List.of(p));
+        }
+    }
+
+    /** Edit &gt; Preferences: edits the settings; OK applies them to the next live check and keeps them. */
+    public void showPreferences() {
+        org.mailmedic.ui.settings.PreferencesDialog d = new org.mailmedic.ui.settings.PreferencesDialog(owner,
+                sessions.settingsProperty().get());
+        d.showAndWait().ifPresent(sessions.settingsProperty()::set);
+    }
+
+    /** The recent files menu (File &gt; Open recent). */
+    public Menu recentMenu() {
+        return recentMenu;
     }
 
     private SessionScreens screens;
@@ -328,6 +395,7 @@ public final class MainView {
         List<File> chosen = chooser.showOpenMultipleDialog(owner);
         if (chosen != null && !chosen.isEmpty()) {
             tabs.getSelectionModel().select(0);
+            chosen.forEach(f -> sessions.remember(f.toPath()));
             evidence.addFiles(chosen.stream().map(File::toPath).toList());
         }
     }

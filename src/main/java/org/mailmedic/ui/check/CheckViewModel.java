@@ -80,6 +80,8 @@ public final class CheckViewModel {
     private final StringProperty sendingIp = new SimpleStringProperty("");
     private final StringProperty dkimSelector = new SimpleStringProperty("");
     private final StringProperty dnsServer = new SimpleStringProperty("");
+    private final StringProperty heloName = new SimpleStringProperty("");
+    private final ObjectProperty<List<String>> dnsbls = new SimpleObjectProperty<>(List.of());
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -128,7 +130,22 @@ public final class CheckViewModel {
 
     /** Fresh SMTP options for {@code dns} as the window checks mail servers (null when the SMTP stage is off). */
     public SmtpOptions.Builder smtpOptions(Dns dns) {
-        return smtp == null ? null : smtp.apply(dns);
+        if (smtp == null) {
+            return null;
+        }
+        SmtpOptions.Builder b = smtp.apply(dns);
+        String helo = heloName.get() == null ? "" : heloName.get().strip();
+        return helo.isEmpty() ? b : b.ehloName(helo);
+    }
+
+    /** The name to greet mail servers with (the Preferences' HELO name); "" greets with our address literal. */
+    public StringProperty heloNameProperty() {
+        return heloName;
+    }
+
+    /** The blocklist zones to ask (the Preferences' list); empty for the shipped defaults. */
+    public ObjectProperty<List<String>> dnsblsProperty() {
+        return dnsbls;
     }
 
     /** Each mail server's result as it arrives (FX thread). */
@@ -141,8 +158,65 @@ public final class CheckViewModel {
         return lastSmtp;
     }
 
-    static Dns resolver(String setting, Duration timeout) {
-        return setting == null || setting.isBlank() ? Resolvers.system(timeout) : Resolvers.at(setting, timeout);
+    /**
+     * The resolver a DNS setting names: the system's when empty, the address given, or, for a
+     * host name ({@code dns.example.net[:port]}), that host found through the system's resolvers
+     * at the first question (in the check's task, never on the FX thread).
+     *
+     * @throws IllegalArgumentException with a plain message when the setting cannot be used
+     */
+    public static Dns resolver(String setting, Duration timeout) {
+        if (setting == null || setting.isBlank()) {
+            return Resolvers.system(timeout);
+        }
+        String s = setting.strip();
+        int colon = s.indexOf(':');
+        String host = colon >= 0 && colon == s.lastIndexOf(':') ? s.substring(0, colon) : s;
+        if (!s.startsWith("[") && !IpAddresses.isLiteral(host) && !host.matches("[0-9.]*")
+                && org.mailmedic.engine.session.SettingsCheck.resolverProblem(s) == null) {
+            int port = colon >= 0 ? Integer.parseInt(s.substring(colon + 1)) : 53;
+            return new NamedResolver(host, port, timeout, Resolvers.system(timeout));
+        }
+        return Resolvers.at(setting, timeout);
+    }
+
+    /** A resolver known by name: its address is looked up once, through {@code bootstrap}, when first asked. */
+    static final class NamedResolver implements Dns {
+        private final String host;
+        private final int port;
+        private final Duration timeout;
+        private final Dns bootstrap;
+        private Dns target;
+        private String problem;
+
+        NamedResolver(String host, int port, Duration timeout, Dns bootstrap) {
+            this.host = host;
+            this.port = port;
+            this.timeout = timeout;
+            this.bootstrap = bootstrap;
+        }
+
+        @Override
+        public synchronized org.mailmedic.engine.probe.dns.DnsAnswer query(String name, int type) {
+            if (target == null && problem == null) {
+                for (int t : new int[] {org.xbill.DNS.Type.A, org.xbill.DNS.Type.AAAA}) {
+                    var a = bootstrap.query(host, t);
+                    var address = a.records().stream().filter(r -> r.getType() == t).findFirst();
+                    if (address.isPresent()) {
+                        String ip = address.get().rdataToString();
+                        target = Resolvers.at(ip.contains(":") ? "[" + ip + "]:" + port : ip + ":" + port, timeout);
+                        break;
+                    }
+                }
+                if (target == null) {
+                    problem = "the DNS server " + host + " could not be found";
+                }
+            }
+            if (target == null) {
+                return org.mailmedic.engine.probe.dns.DnsAnswer.failure(name, type, problem, Duration.ZERO, host);
+            }
+            return target.query(name, type);
+        }
     }
 
     public StringProperty domainProperty() {
@@ -208,6 +282,11 @@ public final class CheckViewModel {
         if (!sel.isEmpty()) {
             options = options.withDkimSelectors(List.of(sel.split("[,\\s]+")));
         }
+        String helo = heloName.get() == null ? "" : heloName.get().strip();
+        List<String> zones = dnsbls.get();
+        if (zones != null && !zones.isEmpty()) {
+            options = options.withDnsbls(zones);
+        }
         DomainCheck check = new DomainCheck(dns);
         rows.clear();
         smtpHosts.clear();
@@ -233,7 +312,8 @@ public final class CheckViewModel {
                     updateMessage("Connecting to " + String.join(", ", names) + " …");
                     fxThread.execute(() -> status.set("DNS done; now talking to the mail servers ("
                             + String.join(", ", names) + ") …"));
-                    SmtpOptions o = smtp.apply(dns).build();
+                    SmtpOptions.Builder ob = smtp.apply(dns);
+                    SmtpOptions o = (helo.isEmpty() ? ob : ob.ehloName(helo)).build();
                     List<MxHost> hosts = new ArrayList<>();
                     for (int i = 0; i < names.size(); i++) {
                         List<String> addresses = o.resolver().resolve(names.get(i)).stream()

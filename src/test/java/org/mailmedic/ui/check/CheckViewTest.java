@@ -107,7 +107,7 @@ class CheckViewTest {
     @Test
     void aBadSettingIsExplainedAndNothingRuns(FxRobot robot) {
         robot.interact(() -> {
-            robot.lookup("#checkDnsServer").queryTextInputControl().setText("resolver.example");
+            robot.lookup("#checkDnsServer").queryTextInputControl().setText("192.0.2.530");
             robot.lookup("#checkDomain").queryTextInputControl().setText("shop.example");
             robot.lookup("#checkButton").queryButton().fire();
         });
