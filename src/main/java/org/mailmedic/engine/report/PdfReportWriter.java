@@ -395,12 +395,10 @@ public final class PdfReportWriter {
             float bw = c.badgeWidth(Severity.DEGRADING.label());
             c.badge(f.severity().label(), color(f.severity()), x, c.y - 13);
             c.paragraph("F" + (i + 1) + "  " + clip(f.headline(), 1000), PdfCanvas.H2, x + bw + 10, w - bw - 10);
-            StringBuilder meta = new StringBuilder("Confidence: ").append(f.confidence().name().toLowerCase(Locale.ROOT));
+            // Plain words only: the finding's kind (its rule id) is for scripts, in the JSON.
+            StringBuilder meta = new StringBuilder("How sure: ").append(sureness(f.confidence()));
             if (f.destination() != null && !f.destination().isBlank()) {
                 meta.append(" · Concerns mail to ").append(f.destination());
-            }
-            if (!f.id().isBlank()) {
-                meta.append(" · Rule ").append(f.id());
             }
             c.paragraph(clip(meta.toString(), 1000), PdfCanvas.SMALL, x + bw + 10, w - bw - 10);
             c.space(6);
@@ -420,6 +418,14 @@ public final class PdfReportWriter {
                 subheading(f.fix().title().isBlank() ? "How to fix it" : "How to fix it: " + f.fix().title());
                 fix(f.fix());
             }
+        }
+
+        private float widestStatusBadge() throws IOException {
+            float w = 0;
+            for (RowStatus st : RowStatus.values()) {
+                w = Math.max(w, c.badgeWidth(words(st)));
+            }
+            return w;
         }
 
         private void subheading(String text) throws IOException {
@@ -448,7 +454,7 @@ public final class PdfReportWriter {
                 } else if (e instanceof CheckRef r) {
                     c.space(2);
                     c.ensure(28);
-                    float bw = c.badge(r.status().name().toLowerCase(Locale.ROOT), color(r.status()), x, c.y - 10);
+                    float bw = c.badge(words(r.status()), color(r.status()), x, c.y - 10);
                     c.paragraph("Live check · " + r.section() + (r.item().isBlank() ? "" : " · " + r.item()),
                             PdfCanvas.SMALL.withColor(PdfCanvas.INK), x + bw + 6, w - bw - 6);
                     c.prefixed("", MONO_GREY, clip(r.text()), PdfCanvas.MONO, x + bw + 6, w - bw - 6, 0, null);
@@ -488,7 +494,11 @@ public final class PdfReportWriter {
                     case FAIL -> BLOCKING;
                     case NOT_RUN -> NEUTRAL;
                 };
-                String label = v.lastResult() == Outcome.NOT_RUN ? "not run yet" : v.lastResult().name();
+                String label = switch (v.lastResult()) {
+                    case PASS -> "passed";
+                    case FAIL -> "not yet";
+                    case NOT_RUN -> "not run yet";
+                };
                 float bw = c.badge(label, col, x, c.y + 3);
                 String when = v.at() == null ? (v.lastResult() == Outcome.NOT_RUN ? "Run the check after the fix."
                         : "") : "Last run " + DATE.format(v.at());
@@ -558,7 +568,7 @@ public final class PdfReportWriter {
             if (nCols == 0) {
                 return;
             }
-            float statusW = status ? c.badgeWidth("pass") + 8 : 0;
+            float statusW = status ? widestStatusBadge() + 8 : 0;
             float avail = PdfCanvas.CONTENT_W - statusW;
             float[] natural = new float[nCols];
             for (int k = 0; k < nCols; k++) {
@@ -605,7 +615,7 @@ public final class PdfReportWriter {
                 float top = c.y;
                 float x = PdfCanvas.MARGIN_X;
                 if (status && r.status() != null) {
-                    c.badge(r.status().name().toLowerCase(Locale.ROOT), color(r.status()), x + 2, top - 11);
+                    c.badge(words(r.status()), color(r.status()), x + 2, top - 11);
                 }
                 x += statusW;
                 for (int k = 0; k < nCols; k++) {
@@ -895,5 +905,24 @@ public final class PdfReportWriter {
             return s.substring(0, end) + " … [" + String.format(Locale.ROOT, "%,d", s.length() - end)
                     + " more characters; the full text is in the JSON report]";
         }
+    }
+
+    /** A live check row's status in words for the badge (the JSON keeps pass/warn/fail/info). */
+    static String words(RowStatus s) {
+        return switch (s) {
+            case PASS -> "ok";
+            case WARN -> "warning";
+            case FAIL -> "problem";
+            case INFO -> "note";
+        };
+    }
+
+    /** How sure a finding is, in words. */
+    static String sureness(ReportModel.Confidence c) {
+        return switch (c) {
+            case HIGH -> "certain";
+            case MEDIUM -> "likely";
+            case LOW -> "possible";
+        };
     }
 }

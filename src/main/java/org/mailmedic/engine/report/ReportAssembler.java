@@ -179,7 +179,7 @@ public final class ReportAssembler {
             ev.add(switch (r.kind()) {
                 case LOG_LINE -> new ReportModel.LogLine(r.source(), r.line(), r.text());
                 case BOUNCE -> bounce(r, subjects.get(r.source()));
-                case LIVE_CHECK -> new ReportModel.CheckRef(r.source(), "", liveStatus(r.text()), r.text());
+                case LIVE_CHECK -> new ReportModel.CheckRef(r.source(), "", liveStatus(r.text()), plainLive(r.text()));
             });
         }
         ReportModel.FixGuide fix = FixLibrary.guide(f.kind(), server, f.facts()).map(g -> fixGuide(g, verify)).orElse(null);
@@ -204,6 +204,42 @@ public final class ReportAssembler {
             }
         }
         return new ReportModel.BounceExcerpt(r.source(), recipient, status, subject, text);
+    }
+
+    /**
+     * A live result's text without what only MailMedic reads: the status word in front (the
+     * report shows it as a badge) and a finding code such as {@code smtp-starttls-failed:}.
+     * "FAIL smtp-no-starttls: the server does not offer STARTTLS" becomes "the server does not offer STARTTLS".
+     */
+    static String plainLive(String text) {
+        String t = LIVE_PREFIX.matcher(text).replaceFirst("");
+        return t.isBlank() ? text : t;
+    }
+
+    /** "FAIL: ..." (a check's headline) or "FAIL some-code: ..." (an SMTP finding; codes have hyphens, never dots). */
+    private static final java.util.regex.Pattern LIVE_PREFIX = java.util.regex.Pattern.compile(
+            "^(?:PASS|INFO|WARN|FAIL)(?::\\s*|\\s+[a-z0-9]+(?:-[a-z0-9]+)+:\\s+|\\s+)");
+
+    /** What an MTA-STS finding is about, in words, from its code (the code itself is for the JSON). */
+    static String mtaStsItem(String code) {
+        String c = code == null ? "" : code;
+        if (c.startsWith("mtasts-missing") || c.startsWith("mtasts-txt")) {
+            return "DNS record";
+        }
+        if (c.startsWith("mtasts-https") || c.startsWith("mtasts-fetch") || c.startsWith("mtasts-content-type")
+                || c.startsWith("mtasts-policy")) {
+            return "Policy file";
+        }
+        if (c.equals("mtasts-enforce") || c.equals("mtasts-testing") || c.equals("mtasts-none")) {
+            return "Mode";
+        }
+        if (c.startsWith("mtasts-max-age")) {
+            return "How long it is kept";
+        }
+        if (c.startsWith("mtasts-mx")) {
+            return "Mail servers";
+        }
+        return "Policy";
     }
 
     private static RowStatus liveStatus(String text) {
@@ -459,7 +495,7 @@ public final class ReportAssembler {
         if (r.mtaSts() != null) {
             List<Row> rows = new ArrayList<>();
             rows.add(Row.of(status(r.mtaSts().status()), "Policy", r.mtaSts().headline()));
-            r.mtaSts().findings().forEach(f -> rows.add(Row.of(status(f.status()), f.code(), f.headline())));
+            r.mtaSts().findings().forEach(f -> rows.add(Row.of(status(f.status()), mtaStsItem(f.code()), f.headline())));
             out.add(new CheckSection("MTA-STS", null, List.of("Item", "Result"), rows, null));
         }
         if (!dane.isEmpty() || r.dane() != null) {

@@ -50,6 +50,54 @@ class PdfReportWriterTest {
         return s.replaceAll("\\s+", "");
     }
 
+    /** The kinds (rule ids) every rule can produce: identifiers for scripts, never words for the reader. */
+    static List<String> ruleIds() {
+        return new org.mailmedic.engine.diagnosis.Diagnoser().rules().stream()
+                .map(org.mailmedic.engine.diagnosis.Rule::kind).distinct().toList();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"throttling", "starttls"})
+    void noRuleIdReachesTheReaderOnTheFirstPageNorAsALabelAnywhere(String sample) throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T10:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        List<Path> files = org.mailmedic.engine.evidence.SampleCases.extract(
+                org.mailmedic.engine.evidence.SampleCases.byId(sample).orElseThrow(), dir);
+        var ev = new org.mailmedic.engine.diagnosis.EvidenceAnalysis(clock).analyze(files, p -> { }, () -> false);
+        var findings = new org.mailmedic.engine.diagnosis.Diagnoser()
+                .diagnose(new org.mailmedic.engine.diagnosis.DiagnosisInput("", ev, null, null));
+        ReportModel m = ReportAssembler.assemble(new ReportAssembler.Input("", ev, findings,
+                org.mailmedic.engine.diagnosis.fix.MailServer.POSTFIX, java.util.Map.of(), null, null,
+                ReportAssembler.forecastFromLogs(ev.logs(), "postfix").orElse(null)), clock);
+        assertThat(m.findings()).isNotEmpty();
+        Path pdf = dir.resolve(sample + ".pdf");
+        PdfReportWriter.write(m, pdf, PdfOptions.defaults());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String first = pageText(doc, 1);
+            assertThat(first).contains(m.findings().get(0).headline().substring(0, 20));
+            for (String id : ruleIds()) {
+                assertThat(first).as("rule id %s on the first page", id)
+                        .doesNotContainPattern("(?i)(?<![\\w-])" + java.util.regex.Pattern.quote(id) + "(?![\\w-])");
+            }
+            String all = text(doc);
+            assertThat(all).doesNotContain("Rule " + m.findings().get(0).id()).doesNotContain("Confidence: high");
+            assertThat(all).contains("How sure: certain");
+        }
+    }
+
+    @Test
+    void liveResultsAndVerifyOutcomesAreInWordsNotCodes() {
+        assertThat(ReportAssembler.plainLive("FAIL smtp-no-starttls: the server does not offer STARTTLS"))
+                .isEqualTo("the server does not offer STARTTLS");
+        assertThat(ReportAssembler.plainLive("WARN: mx.example.com: no reverse DNS"))
+                .isEqualTo("mx.example.com: no reverse DNS");
+        assertThat(ReportAssembler.plainLive("the record is fine")).isEqualTo("the record is fine");
+        assertThat(ReportAssembler.mtaStsItem("mtasts-mx-not-covered")).isEqualTo("Mail servers");
+        assertThat(ReportAssembler.mtaStsItem("mtasts-https-certificate")).isEqualTo("Policy file");
+        assertThat(PdfReportWriter.words(ReportModel.RowStatus.WARN)).isEqualTo("warning");
+        assertThat(PdfReportWriter.sureness(ReportModel.Confidence.MEDIUM)).isEqualTo("likely");
+    }
+
     @Test
     void throttlingReportStatesTheKeyFactsInReadingOrder() throws IOException {
         Path pdf = dir.resolve("report.pdf");
@@ -64,7 +112,7 @@ class PdfReportWriterTest {
                     "Contents", "Findings", "F1" + squash(ReportFixtures.THROTTLE_HEADLINE),
                     "Whatishappening", "Evidence(12)", "maillog:10412", "421Toomanymessages",
                     "Howtofixit", "btslow_destination_rate_delay=32m", "/etc/postfix/transport",
-                    "Checkthatitworked", "FAIL", "Lastrun27November2026,09:55UTC",
+                    "Checkthatitworked", "NOTYET", "Lastrun27November2026,09:55UTC",
                     "F2" + squash(ReportFixtures.SPF_HEADLINE), "bounce-2026-11-25.eml",
                     "SPFcheckfailed", "Livechecks", "MXrecords", "mail.example-traders.co.uk",
                     "Evaluationtrace", "include:spf.example-isp.net", "Blacklists", "b.barracudacentral.org",
