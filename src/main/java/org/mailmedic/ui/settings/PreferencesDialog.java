@@ -83,7 +83,22 @@ public final class PreferencesDialog extends Dialog<Settings> {
         grid.addRow(row, new Label("Recent files:"), clearRecent);
         GridPane.setHgrow(resolver, Priority.ALWAYS);
         GridPane.setHgrow(dnsbls, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints(360, 470,
+                Double.MAX_VALUE);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         getDialogPane().setContent(grid);
+        getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A message that appears makes the dialog taller rather than cutting the text short.
+        javafx.beans.InvalidationListener grow = o -> javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
+        model.resolverErrorProperty().addListener(grow);
+        model.heloErrorProperty().addListener(grow);
+        model.dnsblErrorProperty().addListener(grow);
 
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
@@ -100,6 +115,7 @@ public final class PreferencesDialog extends Dialog<Settings> {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setMaxWidth(460);
         if (right == null) {
             return l;
@@ -113,6 +129,7 @@ public final class PreferencesDialog extends Dialog<Settings> {
         l.setId(id);
         l.textProperty().bind(text);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setMaxWidth(460);
         l.setStyle("-fx-text-fill: #c53030;");
         l.managedProperty().bind(l.textProperty().isNotEmpty());
