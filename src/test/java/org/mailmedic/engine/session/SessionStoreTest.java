@@ -53,6 +53,29 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSessionSavedBeforeTheScreensWereKeptStillOpens() throws Exception {
+        List<Path> files = SampleCases.extract(SampleCases.byId("throttling").orElseThrow(), dir);
+        Path out = dir.resolve("old.json");
+        SessionStore.save(throttlingSession(files), out);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.mailmedic.engine.report.Json.mapper().readTree(out.toFile());
+        tree.remove(List.of("mailServerDetected", "fixProgress", "live", "forecast"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("forecastInputs"))
+                .remove(List.of("typed", "hourProfile", "fromLogs"));
+        Files.writeString(out, tree.toString());
+
+        Session s = SessionStore.load(out).session();
+        assertThat(s.mailServerDetected()).isFalse();
+        assertThat(s.fixProgress()).isEmpty();
+        assertThat(s.live()).isNull();
+        assertThat(s.forecast()).isNull();
+        assertThat(s.forecastInputs().typed()).isEmpty();
+        assertThat(s.forecastInputs().fromLogs()).isEmpty();
+        assertThat(s.forecastInputs().destination()).isEqualTo("btinternet.com");
+        assertThat(s.verify()).containsKey("throttling");
+    }
+
+    @Test
     void aSessionRoundTripsWithItsEvidenceFilesUnchanged() throws Exception {
         List<Path> files = SampleCases.extract(SampleCases.byId("throttling").orElseThrow(), dir);
         Session s = throttlingSession(files);
