@@ -91,7 +91,8 @@ public final class CheckViewModel {
     private final ObjectProperty<SmtpCheckResult> lastSmtp = new SimpleObjectProperty<>();
     private final Duration queryTimeout = Duration.ofSeconds(5);
     private final Function<Dns, SmtpOptions.Builder> smtp;
-    private Task<DomainCheckResult> current;
+    /** The running (or last) check; volatile because tests deliver results on the worker thread. */
+    private volatile Task<DomainCheckResult> current;
 
     /** For the window: resolvers from the DNS setting (empty = the system's), rows updated with Platform.runLater. */
     public CheckViewModel(Executor executor) {
@@ -302,10 +303,15 @@ public final class CheckViewModel {
         Task<DomainCheckResult> task = new Task<>() {
             @Override
             protected DomainCheckResult call() {
+                Task<?> me = this;
                 updateProgress(0, expected + 1);
                 DomainCheckResult r = check.run(d, opts, x -> {
                     updateProgress(Math.min(arrived.incrementAndGet(), expected), expected + 1);
-                    fxThread.execute(() -> fill(x));
+                    fxThread.execute(() -> {
+                        if (current == me) {
+                            fill(x);
+                        }
+                    });
                 });
                 List<String> names = mxNames(r);
                 if (smtp != null && !isCancelled() && !r.cancelled() && r.domain() != null && !names.isEmpty()) {
@@ -323,9 +329,17 @@ public final class CheckViewModel {
                     AtomicInteger done = new AtomicInteger();
                     SmtpCheckResult s = new MailServerCheck().check(r.domain(), hosts, o, h -> {
                         updateProgress(expected + done.incrementAndGet() / (double) hosts.size(), expected + 1);
-                        fxThread.execute(() -> smtpHosts.add(h));
+                        fxThread.execute(() -> {
+                            if (current == me) {
+                                smtpHosts.add(h);
+                            }
+                        });
                     });
-                    fxThread.execute(() -> lastSmtp.set(s));
+                    fxThread.execute(() -> {
+                        if (current == me) {
+                            lastSmtp.set(s);
+                        }
+                    });
                 }
                 return r;
             }
@@ -335,13 +349,23 @@ public final class CheckViewModel {
         progress.set(0);
         status.set("Checking " + d + " …");
         task.progressProperty().addListener((o, a, b) -> progress.set(Math.max(0, b.doubleValue())));
-        task.setOnSucceeded(e -> finished(task.getValue()));
+        task.setOnSucceeded(e -> {
+            if (current == task) {
+                finished(task.getValue());
+            }
+        });
         task.setOnFailed(e -> {
+            if (current != task) {
+                return; // replaced by an opened session
+            }
             busy.set(false);
             Throwable x = task.getException();
             status.set("The check stopped: " + (x == null ? "unknown error" : x.getMessage()));
         });
         task.setOnCancelled(e -> {
+            if (current != task) {
+                return;
+            }
             busy.set(false);
             status.set("Cancelled. Rows without a mark did not finish.");
         });
@@ -360,6 +384,7 @@ public final class CheckViewModel {
     public void restore(String domainText, String ip, String selector, String dnsSetting, DomainCheckResult dns,
             SmtpCheckResult smtp) {
         cancel();
+        current = null; // what the cancelled check still sends is dropped
         busy.set(false);
         progress.set(0);
         domain.set(domainText == null ? "" : domainText);
