@@ -132,6 +132,7 @@ public final class LogAnalyzer {
                 }
                 r.format = LineFormat.detect(r, time, ref == null ? Instant.now() : ref);
                 if (r.format != null) {
+                    r.quotedRecords = r.format.quotedRecords();
                     active.add(r);
                 }
             }
