@@ -137,6 +137,11 @@ public final class LogAnalyzer {
                 }
             }
             wasCancelled = run(active, agg, pr, cancel, total);
+            if (!wasCancelled) {
+                for (LogReader r : readers) {
+                    r.finishHash();
+                }
+            }
         } finally {
             for (LogReader r : readers) {
                 r.close();
@@ -233,7 +238,8 @@ public final class LogAnalyzer {
         }
         return new LogAnalysis.FileReport(r.name, format, r.compressed, r.size(), r.lines, r.mailLines,
                 r.firstTime == Long.MAX_VALUE ? null : Instant.ofEpochSecond(r.firstTime),
-                r.lastTime == Long.MIN_VALUE ? null : Instant.ofEpochSecond(r.lastTime), List.copyOf(problems));
+                r.lastTime == Long.MIN_VALUE ? null : Instant.ofEpochSecond(r.lastTime), List.copyOf(problems),
+                r.sha256Hex());
     }
 
     /** A file's last-modified time, or now when unknown. */

@@ -10,7 +10,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -22,7 +25,8 @@ import org.mailmedic.engine.logs.LogAnalysis.LogLine;
  * Lines longer than {@link #MAX_LINE} are skipped with a problem naming the line; read errors
  * (a cut-short or damaged .gz) end the file with a problem, keeping what was read before.
  * The current line is {@code buf[start, end)}; its format has parsed {@link #time} and the
- * other header fields.
+ * other header fields. The file's SHA-256 is computed from the raw bytes as they are read, so
+ * that the evidence checksum costs no second pass over a big log ({@link #finishHash}).
  */
 final class LogReader implements Closeable {
 
@@ -118,7 +122,7 @@ final class LogReader implements Closeable {
                 problem("is a folder, not a log file");
                 return false;
             }
-            counting = new Counting(Files.newInputStream(path));
+            counting = new Counting(Files.newInputStream(path), sha256());
             BufferedInputStream bis = new BufferedInputStream(counting, 1 << 16);
             bis.mark(4);
             int b0 = bis.read();
@@ -147,6 +151,41 @@ final class LogReader implements Closeable {
             fill();
         }
         return true;
+    }
+
+    private String sha256 = "";
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Completes the file's SHA-256: reads (and hashes only) whatever the analysis left unread — the
+     * rest of a file whose format was not recognised, or past a damage in a .gz. Call once the
+     * reading is over and not cancelled; a file that could not be read keeps "".
+     */
+    void finishHash() {
+        if (counting == null || !sha256.isEmpty()) {
+            return;
+        }
+        try {
+            byte[] rest = new byte[1 << 16];
+            while (counting.read(rest, 0, rest.length) >= 0) {
+                // hashed by Counting
+            }
+            sha256 = HexFormat.of().formatHex(counting.digest.digest());
+        } catch (IOException e) {
+            sha256 = ""; // the checksum is then unknown; the read problem is recorded where it happened
+        }
+    }
+
+    /** Hex SHA-256 of the file's bytes on disk, or "" when not read to its end ({@link #finishHash}). */
+    String sha256Hex() {
+        return sha256;
     }
 
     /** The first bytes of (decompressed) content, for format detection. */
@@ -433,18 +472,22 @@ final class LogReader implements Closeable {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /** Counts and hashes the raw bytes read from the file (every byte passes here exactly once). */
     private static final class Counting extends FilterInputStream {
         volatile long count;
+        final MessageDigest digest;
 
-        Counting(InputStream in) {
+        Counting(InputStream in, MessageDigest digest) {
             super(in);
+            this.digest = digest;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = in.read();
             if (b >= 0) {
                 count++;
+                digest.update((byte) b);
             }
             return b;
         }
@@ -454,15 +497,28 @@ final class LogReader implements Closeable {
             int r = in.read(b, off, len);
             if (r > 0) {
                 count += r;
+                digest.update(b, off, r);
             }
             return r;
         }
 
         @Override
         public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
+            byte[] scratch = new byte[(int) Math.min(n, 8192)]; // read, not skip: skipped bytes must be hashed
+            long done = 0;
+            while (done < n) {
+                int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }
