@@ -50,7 +50,6 @@ final class PostfixParser {
     private static final byte[] NOQUEUE = Bytes.ascii("NOQUEUE: ");
     private static final byte[] LOST_STARTTLS = Bytes.ascii("lost connection after STARTTLS from ");
     private static final byte[] TIMEOUT_STARTTLS = Bytes.ascii("timeout after STARTTLS from ");
-    private static final byte[] CONNECT = Bytes.ascii("connect from ");
     private static final byte[] DISCONNECT = Bytes.ascii("disconnect from ");
     private static final byte[] STARTTLS_COUNT = Bytes.ascii(" starttls=");
     private static final byte[] CERT_FAILED = Bytes.ascii("certificate verification failed for ");
@@ -307,11 +306,7 @@ final class PostfixParser {
             p += NOQUEUE.length; // Postfix 3.10 prefixes smtpd's session end with the queue id or NOQUEUE
         }
         byte c = p < e ? b[p] : 0;
-        if (c == 'c' && Bytes.startsWith(b, p, e, CONNECT)) {
-            if (!tlsByPid.isEmpty()) {
-                tlsByPid.remove(pid(r)); // a new connection: what the process said before is about another
-            }
-        } else if (c == 'd' && Bytes.startsWith(b, p, e, DISCONNECT)) {
+        if (c == 'd' && Bytes.startsWith(b, p, e, DISCONNECT)) {
             disconnect(r, a, b, p + DISCONNECT.length, e);
         } else if (c == 'S' && Bytes.startsWith(b, p, e, SSL_ACCEPT)) {
             int s = p + SSL_ACCEPT.length;
@@ -360,8 +355,7 @@ final class PostfixParser {
             int s = p + (lost ? LOST_STARTTLS : TIMEOUT_STARTTLS).length;
             String client = hostIp(Bytes.text(b, s, e));
             String pid = pid(r);
-            TlsState last = tlsByPid.get(pid);
-            if (last != null && Boolean.TRUE.equals(last.inbound) && last.counted && client.equals(last.peer)) {
+            if (sameInboundFailure(tlsByPid.get(pid), client, r.time)) {
                 return; // smtpd's own line after the SSL_accept error already counted
             }
             String reason = lost ? "the client closed the connection during the TLS handshake"
@@ -386,8 +380,6 @@ final class PostfixParser {
      * 3.0 and later): STARTTLS tried and not completed is a failed handshake, unless already counted.
      */
     private void disconnect(LogReader r, Aggregator a, byte[] b, int s, int e) {
-        String pid = tlsByPid.isEmpty() ? null : pid(r);
-        TlsState last = pid == null ? null : tlsByPid.remove(pid);
         int st = Bytes.indexOf(b, s, e, STARTTLS_COUNT);
         if (st < 0) {
             return;
@@ -410,10 +402,21 @@ final class PostfixParser {
         }
         int sp = Bytes.indexOf(b, s, st + 1, (byte) ' ');
         String client = hostIp(Bytes.text(b, s, sp < 0 ? st : sp));
-        if (last != null && Boolean.TRUE.equals(last.inbound) && last.counted && client.equals(last.peer)) {
+        if (!tlsByPid.isEmpty() && sameInboundFailure(tlsByPid.get(pid(r)), client, r.time)) {
             return;
         }
         a.tlsInbound(r, client, "STARTTLS did not complete (starttls=" + ok + "/" + tried + " in the session summary)");
+    }
+
+    /**
+     * True when the process has just counted a failed handshake of this client: smtpd logs the
+     * SSL_accept error, then "lost connection after STARTTLS", then the session summary, within the
+     * same second. (A process serves many connections one after the other: an older failure is
+     * about another connection.)
+     */
+    private static boolean sameInboundFailure(TlsState last, String client, long t) {
+        return last != null && Boolean.TRUE.equals(last.inbound) && last.counted && client.equals(last.peer)
+                && t - last.time <= SAME_FAILURE_SECONDS;
     }
 
     private void remember(String pid, Boolean inbound, String peer, String key, String reason, long t,
