@@ -114,7 +114,7 @@ public final class LogSummaryView {
         chart.getStyleClass().add("log-daily-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
-        chart.setLegendSide(Side.RIGHT); // beside the bars: a short chart keeps its legend
+        chart.setLegendSide(Side.RIGHT); // beside the bars: a short chart keeps its legend (above them it was dropped)
         chart.setCategoryGap(6);
         chart.setMinHeight(170);
         chart.setPrefHeight(220);
@@ -134,7 +134,7 @@ public final class LogSummaryView {
         // three is squeezed to a sliver in a window of ordinary height.
         SplitPane lower = new SplitPane(chart, patterns);
         lower.setOrientation(Orientation.HORIZONTAL);
-        lower.setDividerPositions(0.55);
+        lower.setDividerPositions(0.6);
         SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);

@@ -79,6 +79,9 @@ class LogSummaryViewTest {
         assertThat(robot.lookup(".log-daily-chart .chart-legend-item").queryAll())
                 .extracting(n -> ((Label) n).getText())
                 .containsExactly("delivered", "deferred attempts", "bounced", "expired");
+        javafx.scene.Node legend = robot.lookup(".log-daily-chart .chart-legend").query();
+        assertThat(legend.isVisible()).isTrue(); // laid out, not dropped for want of room
+        assertThat(legend.getLayoutBounds().getHeight()).isGreaterThan(40);
         assertThat(table.getColumnResizePolicy()).isEqualTo(TableView.CONSTRAINED_RESIZE_POLICY);
         assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).isGreaterThanOrEqualTo(c.getMinWidth()));
         assertThat(table.getHeight()).isGreaterThanOrEqualTo(24 * 5 + 30); // five destinations show
