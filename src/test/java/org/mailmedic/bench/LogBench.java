@@ -49,7 +49,9 @@ import org.mailmedic.engine.logs.LogGenerator;
  * heap 94-125 MB of 256. End to end, {@code time java -Xmx256m -jar mailmedic.jar analyze BIG.log
  * --json} (JVM start, sniffing, diagnosis, 14.8 MB of JSON): 22.6 s user + 1.3 s sys, 91.6 s wall at
  * load 32-34 (before this change, with the sniffer's separate full SHA-256 pass: 21.6 + 1.2 s, 91.1 s
- * wall: within the noise; that pass alone costs 1.2 s CPU, which now overlaps the aggregation);
+ * wall; a second pair at load 18-25: 25.6 + 1.4 s, 65 s wall now against 23.0 + 1.6 s, 54 s before —
+ * no gain measurable on this busy box, the noise is larger than the 1.2 s CPU the separate SHA-256
+ * pass costs, which now runs on the reader thread beside the aggregation);
  * heap peak 210 MB before a GC. pflogsumm 1.1.5 on the same whole file: 163.8 s user + 3.9 s sys,
  * 28 min 54 s wall at load 19-36 (6.4 MB per CPU-second): mailmedic end to end is 7x less CPU.
  */
