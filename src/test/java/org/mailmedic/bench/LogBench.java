@@ -28,7 +28,8 @@ import org.mailmedic.engine.logs.LogGenerator;
  * </pre>
  *
  * Generates {@code MB} (default 1024) of Postfix log with {@link LogGenerator} in a temporary
- * directory, analyses it {@code runs} times (default 3; the first warms the JIT up), reports
+ * directory (or reads the log named instead of {@code MB}, e.g. one written by {@code LogGenerator}'s
+ * main, so that several runs and other tools see the same file), analyses it {@code runs} times (default 3; the first warms the JIT up), reports
  * MB/s by wall clock and by the analysing thread's CPU time (the fair figure on a shared machine),
  * the peak heap after GC, then times {@code pflogsumm} on the first {@code pflogsumm MB}
  * (default 200) of the same log, and deletes everything it wrote.
@@ -40,6 +41,19 @@ import org.mailmedic.engine.logs.LogGenerator;
  * the generator's truth, throttle limit 49 inferred. pflogsumm 1.1.5 on a 100 MB slice: 16.7 s
  * CPU (6 MB per CPU-second); the same slice through {@code mailmedic analyze --json}, JVM start
  * and the sniffer's SHA-256 included: 6.7 s CPU, same delivered/deferred/bounced totals.
+ *
+ * <p>Measured 2026-11-27 21:32 UTC, SHA-256 now computed on the reader thread in the analysing pass,
+ * box shared (load average 31-44 on 2 cores: wall clocks say little, compare CPU): the same 1 GiB
+ * log (8.6 M lines) read 3 times in one JVM: cold run aggregating thread 6.6 s CPU (162 MB/s), whole
+ * process 15.6 s CPU; warm runs 4.8 / 3.9 s (222 / 274 MB/s), whole process 10.4 / 6.7 s CPU; peak
+ * heap 94-125 MB of 256. End to end, {@code time java -Xmx256m -jar mailmedic.jar analyze BIG.log
+ * --json} (JVM start, sniffing, diagnosis, 14.8 MB of JSON): 22.6 s user + 1.3 s sys, 91.6 s wall at
+ * load 32-34 (before this change, with the sniffer's separate full SHA-256 pass: 21.6 + 1.2 s, 91.1 s
+ * wall; a second pair at load 18-25: 25.6 + 1.4 s, 65 s wall now against 23.0 + 1.6 s, 54 s before —
+ * no gain measurable on this busy box, the noise is larger than the 1.2 s CPU the separate SHA-256
+ * pass costs, which now runs on the reader thread beside the aggregation);
+ * heap peak 210 MB before a GC. pflogsumm 1.1.5 on the same whole file: 163.8 s user + 3.9 s sys,
+ * 28 min 54 s wall at load 19-36 (6.4 MB per CPU-second): mailmedic end to end is 7x less CPU.
  */
 public final class LogBench {
 
@@ -47,16 +61,23 @@ public final class LogBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long mb = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+        // The first argument is a size in MB to generate, or an existing log (generated before with
+        // LogGenerator's main) to read as it is: then the truth is unknown ("-").
+        Path given = args.length > 0 && !args[0].matches("\\d+") ? Path.of(args[0]) : null;
+        long mb = given != null ? 0 : args.length > 0 ? Long.parseLong(args[0]) : 1024;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long pfMb = args.length > 2 ? Long.parseLong(args[2]) : 200;
         Path dir = Files.createTempDirectory("mailmedic-bench");
-        Path log = dir.resolve("maillog");
+        Path log = given != null ? given : dir.resolve("maillog");
         try {
-            long g0 = System.nanoTime();
-            LogGenerator.Summary s = LogGenerator.write(log, mb << 20, LogGenerator.Config.defaults());
-            System.out.printf("generated %,d bytes, %,d lines, %,d messages in %.1f s (%s)%n", s.bytes(), s.lines(),
-                    s.messages(), (System.nanoTime() - g0) / 1e9, s);
+            LogGenerator.Summary s = null;
+            if (given == null) {
+                long g0 = System.nanoTime();
+                s = LogGenerator.write(log, mb << 20, LogGenerator.Config.defaults());
+                System.out.printf("generated %,d bytes, %,d lines, %,d messages in %.1f s (%s)%n", s.bytes(),
+                        s.lines(), s.messages(), (System.nanoTime() - g0) / 1e9, s);
+            }
+            System.out.printf("load average before: %s%n", loadAverage());
             long size = Files.size(log);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             LogAnalyzer analyzer = new LogAnalyzer(LogAnalyzer.Options.fixed(ZoneOffset.UTC,
@@ -71,12 +92,17 @@ public final class LogBench {
                 long cpu = threads.getCurrentThreadCpuTime() - cpu0;
                 long proc = processCpu() - proc0;
                 System.out.printf("run %d: %.2f s wall = %.0f MB/s; aggregating thread %.2f s CPU = %.0f MB/s; "
-                                + "whole process %.2f s CPU (reader thread, GC, JIT included); delivered %,d (truth %,d), "
-                                + "throttle limit %s, peak heap used %d MB of max %d MB, GC %d ms so far%n", i + 1,
+                                + "whole process %.2f s CPU = %.0f MB/s (reader thread with SHA-256, GC, JIT included); "
+                                + "delivered %,d (truth %s), throttle limit %s, peak heap used %d MB of max %d MB, "
+                                + "GC %d ms so far; load average %s%n", i + 1,
                         wall / 1e9, size / 1e6 / (wall / 1e9), cpu / 1e9, size / 1e6 / (cpu / 1e9), proc / 1e9,
-                        a.totals().delivered(),
-                        s.delivered(), a.throttles().isEmpty() ? "-" : a.throttles().get(0).inferredDailyLimit(),
-                        peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, gcMillis());
+                        size / 1e6 / (proc / 1e9), a.totals().delivered(),
+                        s == null ? "-" : String.format("%,d", s.delivered()),
+                        a.throttles().isEmpty() ? "-" : a.throttles().get(0).inferredDailyLimit(),
+                        peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, gcMillis(), loadAverage());
+            }
+            if (pfMb <= 0) {
+                return;
             }
             Path slice = dir.resolve("maillog.slice");
             copyHead(log, slice, Math.min(size, pfMb << 20));
@@ -116,6 +142,15 @@ public final class LogBench {
                 out.write(buf, 0, r);
                 left -= r;
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

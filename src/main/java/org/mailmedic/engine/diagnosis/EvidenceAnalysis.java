@@ -64,6 +64,23 @@ public final class EvidenceAnalysis {
                     (read, all) -> progress.accept((before + (double) read) / total), cancelled);
         }
         progress.accept(1.0);
-        return new EvidenceSet(files, bounces, analysis);
+        return new EvidenceSet(withChecksums(files, logs, analysis), bounces, analysis);
+    }
+
+    /**
+     * Big logs are hashed by the analysis while it reads them (see {@link EvidenceSniffer#HASH_LOGS_UP_TO}):
+     * their checksums go into the file list here. Unchanged when the analysis was cancelled.
+     */
+    private static List<EvidenceFile> withChecksums(List<EvidenceFile> files, List<Path> logs, LogAnalysis analysis) {
+        if (analysis == null || analysis.files().size() != logs.size()) {
+            return files;
+        }
+        List<EvidenceFile> out = new ArrayList<>(files.size());
+        for (EvidenceFile f : files) {
+            int i = f.sha256().isEmpty() && f.usable() && f.kind().isLog() ? logs.indexOf(f.path()) : -1;
+            String sha = i < 0 ? "" : analysis.files().get(i).sha256();
+            out.add(sha.isEmpty() ? f : new EvidenceFile(f.path(), f.kind(), f.size(), sha, f.detail(), f.problem()));
+        }
+        return List.copyOf(out);
     }
 }

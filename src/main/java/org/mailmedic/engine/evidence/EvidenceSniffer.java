@@ -22,11 +22,18 @@ import java.util.zip.ZipException;
  * mail-server log formats MailMedic reads. It reads at most {@link #SNIFF_BYTES} of (decompressed)
  * content, opens files read-only and never writes to them. A file that cannot be used gets a
  * plain-language {@link EvidenceFile#problem()} naming it, never an exception.
+ *
+ * <p>The checksum: files are hashed here, except mail logs bigger than {@link #HASH_LOGS_UP_TO},
+ * whose SHA-256 the log analysis computes while it reads them (one pass over a 1 GB log instead of
+ * two); {@code EvidenceAnalysis} fills it in, and until then it is "".
  */
 public final class EvidenceSniffer {
 
     /** How much of a file's (decompressed) start is looked at. */
     public static final int SNIFF_BYTES = 64 * 1024;
+
+    /** Mail logs up to this size are hashed when sniffed; bigger ones by the analysis that reads them. */
+    public static final long HASH_LOGS_UP_TO = 4L << 20;
 
     // Postfix: "Nov 23 08:14:03 mail postfix/smtp[1135]: ..." (also postfix-submission/smtpd etc.)
     private static final Pattern POSTFIX = Pattern.compile("(?m)^.{0,120}? postfix(?:-[\\w.-]+)?/[\\w/.-]+\\[\\d+\\]: ");
@@ -70,16 +77,14 @@ public final class EvidenceSniffer {
         if (size == 0) {
             return problem(file, 0, "is empty (0 bytes)");
         }
-        String sha;
         byte[] head;
         boolean gzip;
         try {
-            sha = sha256(file);
             byte[] raw = readHead(file, 4);
             gzip = raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b;
             if (raw.length >= 4 && (raw[0] & 0xff) == 0xd0 && (raw[1] & 0xff) == 0xcf
                     && (raw[2] & 0xff) == 0x11 && (raw[3] & 0xff) == 0xe0) {
-                return new EvidenceFile(file, EvidenceKind.EMAIL, size, sha, "Outlook message (.msg)", null);
+                return new EvidenceFile(file, EvidenceKind.EMAIL, size, sha256(file), "Outlook message (.msg)", null);
             }
             head = gzip ? readGzipHead(file) : readHead(file, SNIFF_BYTES);
         } catch (AccessDeniedException e) {
@@ -90,11 +95,10 @@ public final class EvidenceSniffer {
             return problem(file, size, "cannot be read: " + describe(e));
         }
         if (head.length == 0) {
-            return new EvidenceFile(file, EvidenceKind.UNKNOWN, size, sha, "", "is empty once decompressed");
+            return hashed(file, EvidenceKind.UNKNOWN, size, "", "is empty once decompressed");
         }
         if (looksBinary(head)) {
-            return new EvidenceFile(file, EvidenceKind.UNKNOWN, size, sha, "",
-                    "is a binary file, not an email or a mail server log");
+            return hashed(file, EvidenceKind.UNKNOWN, size, "", "is a binary file, not an email or a mail server log");
         }
         String text = new String(head, StandardCharsets.ISO_8859_1);
         String gz = gzip ? ", gzip-compressed" : "";
@@ -111,7 +115,21 @@ public final class EvidenceSniffer {
         String problem = kind == EvidenceKind.UNKNOWN
                 ? "is text, but neither an email nor a mail server log MailMedic knows"
                 : null;
-        return new EvidenceFile(file, kind, size, sha, detail, problem);
+        if (kind.isLog() && size > HASH_LOGS_UP_TO) {
+            return new EvidenceFile(file, kind, size, "", detail, problem); // hashed by the analysis
+        }
+        return hashed(file, kind, size, detail, problem);
+    }
+
+    /** The file with its checksum; a file that cannot be read to its end gets that as its problem. */
+    private static EvidenceFile hashed(Path file, EvidenceKind kind, long size, String detail, String problem) {
+        try {
+            return new EvidenceFile(file, kind, size, sha256(file), detail, problem);
+        } catch (AccessDeniedException e) {
+            return problem(file, size, "cannot be read: permission denied");
+        } catch (IOException e) {
+            return problem(file, size, "cannot be read: " + describe(e));
+        }
     }
 
     /** Classifies the start of a text file. Package-private for tests. */

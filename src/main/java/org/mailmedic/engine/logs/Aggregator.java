@@ -543,7 +543,7 @@ final class Aggregator {
             d.acceptedSinceRate = 0;
             d.lastRate = Math.max(d.lastRate, t);
         }
-        if (Replies.isTlsFailure(lower)) {
+        if (Replies.isTlsFailure(lower) && !tlsCountedAlready) {
             tls(tlsOut, "outbound", d.domain, tlsReason(text), ev, t);
         }
         String kind = Replies.policyKind(lower);
@@ -592,11 +592,49 @@ final class Aggregator {
         tls(tlsIn, "inbound", client, reason, r.evidence(), r.time);
     }
 
-    /** A failed outbound TLS handshake with a remote host; attributed to its domain when known. */
-    void tlsOutboundHost(LogReader r, String host, String reason) {
+    /**
+     * A failed outbound TLS handshake with a remote host; attributed to its domain when known.
+     *
+     * @return the peer it was counted under (the domain, or the host)
+     */
+    String tlsOutboundHost(LogReader r, String host, String reason) {
         event(r.time);
         String domain = hostToDomain.get(host);
-        tls(tlsOut, "outbound", domain != null ? domain : host, reason, r.evidence(), r.time);
+        String peer = domain != null ? domain : host;
+        tls(tlsOut, "outbound", peer, reason, r.evidence(), r.time);
+        return peer;
+    }
+
+    /**
+     * Set by a parser around {@link #attempt} when the attempt's TLS failure wording repeats a
+     * connection-level failure it has just counted (Postfix: "SSL_connect error", then "Cannot start
+     * TLS: handshake failure" for each recipient): the reply is kept, the failure not counted again.
+     */
+    boolean tlsCountedAlready;
+
+    /**
+     * Moves the outbound TLS failures counted under a host (its domain was not known yet) to the
+     * destination domain a delivery line has just named; returns where they are now.
+     */
+    String tlsMove(String from, String to) {
+        if (from == null || from.equals(to)) {
+            return from;
+        }
+        Tls x = tlsOut.remove(from);
+        if (x == null) {
+            return to;
+        }
+        Tls y = tlsOut.computeIfAbsent(to, k -> new Tls("outbound", k));
+        y.failures += x.failures;
+        y.first = Math.min(y.first, x.first);
+        y.last = Math.max(y.last, x.last);
+        x.reasons.forEach((k, v) -> y.reasons.computeIfAbsent(k, z -> new long[1])[0] += v[0]);
+        for (LogLine l : x.evidence) {
+            if (y.evidence.size() < EVIDENCE_CAP) {
+                y.evidence.add(l);
+            }
+        }
+        return to;
     }
 
     /** Adds a reason learned from a later line (e.g. Postfix's "TLS library problem") to the peer's last failure. */

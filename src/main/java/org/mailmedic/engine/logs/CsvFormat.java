@@ -1,13 +1,17 @@
 package org.mailmedic.engine.logs;
 
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Shared CSV handling for the Microsoft formats: fields split by index (quotes and doubled quotes
- * honoured, no regular expressions), columns found by header name so that column order and extra
- * columns do not matter.
+ * Shared CSV handling for the Microsoft formats: records that may span lines inside quoted fields
+ * (RFC 4180, read by {@link LogReader} with {@link #quotedRecords()}), fields split by index
+ * (quotes and doubled quotes honoured, no regular expressions), columns found by header name so
+ * that column order and extra columns do not matter, and the time of each record read from the
+ * first time column the header names. Times are UTC unless they carry an offset.
  */
 abstract class CsvFormat extends LineFormat {
 
@@ -18,6 +22,63 @@ abstract class CsvFormat extends LineFormat {
     int fields;
     byte[] cur;
     Map<String, Integer> columns = Map.of();
+    private final TimeBase utc = new TimeBase(ZoneOffset.UTC);
+    private boolean headerSeen;
+    private int timeCol = -1;
+
+    /**
+     * Where the header row's column names begin on the current line, or -1 when it is not the
+     * header (Exchange: after {@code #Fields: }; Microsoft 365: the first line).
+     */
+    abstract int headerStart(LogReader r);
+
+    /** Normalised names of the column holding each record's time, most specific first. */
+    abstract List<String> timeColumns();
+
+    /** True for lines that are neither the header nor a record (Exchange's {@code #} lines). */
+    boolean comment(LogReader r) {
+        return false;
+    }
+
+    boolean headerSeen() {
+        return headerSeen;
+    }
+
+    @Override
+    final boolean quotedRecords() {
+        return true;
+    }
+
+    @Override
+    final boolean prepare(LogReader r) {
+        byte[] b = r.buf;
+        int h = headerStart(r);
+        if (h >= 0) {
+            header(split(b, h, r.end));
+            headerSeen = true;
+            timeCol = -1;
+            for (String c : timeColumns()) {
+                if (column(c) >= 0) {
+                    timeCol = column(c);
+                    break;
+                }
+            }
+            return false;
+        }
+        if (timeCol < 0 || comment(r)) {
+            return false;
+        }
+        int n = split(b, r.start, r.end);
+        if (n <= timeCol) {
+            return false;
+        }
+        long t = parseTime(utc, b, fs[timeCol], fe[timeCol]);
+        if (t < 0) {
+            return false;
+        }
+        r.time = t;
+        return true;
+    }
 
     /** Splits {@code b[s, e)} into fields; returns the count. */
     int split(byte[] b, int s, int e) {
@@ -62,13 +123,36 @@ abstract class CsvFormat extends LineFormat {
         return n;
     }
 
-    /** Field {@code i} as text ("" when absent). */
+    /**
+     * Field {@code i} as text ("" when absent); {@code ""} in a quoted field is one quote, and line
+     * breaks inside it become spaces (a status or subject read as one line).
+     */
     String field(int i) {
         if (i < 0 || i >= fields) {
             return "";
         }
         String s = Bytes.text(cur, fs[i], fe[i]).trim();
-        return fq[i] && s.indexOf('"') >= 0 ? s.replace("\"\"", "\"") : s;
+        if (!fq[i]) {
+            return s;
+        }
+        if (s.indexOf('"') >= 0) {
+            s = s.replace("\"\"", "\"");
+        }
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            s = s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        }
+        return s;
+    }
+
+    /** The first non-empty field among the (normalised) column names. */
+    String first(String... names) {
+        for (String n : names) {
+            String v = field(n);
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
     }
 
     /** Field by (normalised) column name. */

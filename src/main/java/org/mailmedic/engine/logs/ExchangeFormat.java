@@ -1,5 +1,6 @@
 package org.mailmedic.engine.logs;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,8 +15,7 @@ import java.util.Locale;
  */
 final class ExchangeFormat extends CsvFormat {
 
-    private final TimeBase timeBase = new TimeBase(java.time.ZoneOffset.UTC);
-    private int dateCol = -1;
+    private static final byte[] FIELDS = Bytes.ascii("#Fields: ");
 
     @Override
     String describe() {
@@ -23,31 +23,18 @@ final class ExchangeFormat extends CsvFormat {
     }
 
     @Override
-    boolean prepare(LogReader r) {
-        byte[] b = r.buf;
-        int s = r.start;
-        int e = r.end;
-        if (e > s && b[s] == '#') {
-            if (Bytes.startsWith(b, s, e, Bytes.ascii("#Fields: "))) {
-                split(b, s + 9, e);
-                header(fields);
-                dateCol = column("datetime");
-            }
-            return false;
-        }
-        if (dateCol < 0 || e - s < 10) {
-            return false;
-        }
-        int n = split(b, s, e);
-        if (n <= dateCol) {
-            return false;
-        }
-        long t = parseTime(timeBase, b, fs[dateCol], fe[dateCol]);
-        if (t < 0) {
-            return false;
-        }
-        r.time = t;
-        return true;
+    int headerStart(LogReader r) {
+        return Bytes.startsWith(r.buf, r.start, r.end, FIELDS) ? r.start + FIELDS.length : -1;
+    }
+
+    @Override
+    boolean comment(LogReader r) {
+        return r.end > r.start && r.buf[r.start] == '#';
+    }
+
+    @Override
+    List<String> timeColumns() {
+        return List.of("datetime");
     }
 
     @Override

@@ -29,6 +29,14 @@ abstract class LineFormat {
         return false;
     }
 
+    /**
+     * True when a record may continue on the next lines inside double quotes (CSV, RFC 4180): the
+     * reader then hands over whole records, numbered by their first line.
+     */
+    boolean quotedRecords() {
+        return false;
+    }
+
     /** What the file turned out to be, e.g. "Postfix (syslog)". */
     abstract String describe();
 

@@ -96,9 +96,11 @@ public record LogAnalysis(
      * @param firstEvent earliest event of the file, or null
      * @param lastEvent  latest event of the file, or null
      * @param problems   plain-language problems, each naming the file (and line where it matters); empty when fine
+     * @param sha256     hex SHA-256 of the file's bytes, computed while reading it; "" when the file could not
+     *                   be read or the analysis was cancelled
      */
     public record FileReport(String file, String format, boolean compressed, long bytes, long lines, long mailLines,
-                             Instant firstEvent, Instant lastEvent, List<String> problems) {
+                             Instant firstEvent, Instant lastEvent, List<String> problems, String sha256) {
         public boolean usable() {
             return mailLines > 0;
         }

@@ -132,10 +132,16 @@ public final class LogAnalyzer {
                 }
                 r.format = LineFormat.detect(r, time, ref == null ? Instant.now() : ref);
                 if (r.format != null) {
+                    r.quotedRecords = r.format.quotedRecords();
                     active.add(r);
                 }
             }
             wasCancelled = run(active, agg, pr, cancel, total);
+            if (!wasCancelled) {
+                for (LogReader r : readers) {
+                    r.finishHash();
+                }
+            }
         } finally {
             for (LogReader r : readers) {
                 r.close();
@@ -232,7 +238,8 @@ public final class LogAnalyzer {
         }
         return new LogAnalysis.FileReport(r.name, format, r.compressed, r.size(), r.lines, r.mailLines,
                 r.firstTime == Long.MAX_VALUE ? null : Instant.ofEpochSecond(r.firstTime),
-                r.lastTime == Long.MIN_VALUE ? null : Instant.ofEpochSecond(r.lastTime), List.copyOf(problems));
+                r.lastTime == Long.MIN_VALUE ? null : Instant.ofEpochSecond(r.lastTime), List.copyOf(problems),
+                r.sha256Hex());
     }
 
     /** A file's last-modified time, or now when unknown. */

@@ -10,7 +10,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -22,12 +25,18 @@ import org.mailmedic.engine.logs.LogAnalysis.LogLine;
  * Lines longer than {@link #MAX_LINE} are skipped with a problem naming the line; read errors
  * (a cut-short or damaged .gz) end the file with a problem, keeping what was read before.
  * The current line is {@code buf[start, end)}; its format has parsed {@link #time} and the
- * other header fields.
+ * other header fields. The file's SHA-256 is computed from the raw bytes as they are read, so
+ * that the evidence checksum costs no second pass over a big log ({@link #finishHash}).
  */
 final class LogReader implements Closeable {
 
     static final int BLOCK = 1 << 20;
     static final int MAX_LINE = 64 * 1024;
+    /**
+     * Longest CSV record whose quoted fields span several lines: past it, the quote that opened
+     * the record is taken as unterminated (a stray quote must not swallow the rest of the file).
+     */
+    static final int MAX_RECORD = 256 * 1024;
     static final int MAX_PROBLEMS = 20;
 
     final int index;
@@ -44,6 +53,10 @@ final class LogReader implements Closeable {
     private boolean eof;
     private boolean readFailed;
     private boolean skipping;
+    /** Records may hold line breaks inside double-quoted fields (RFC 4180), set for the CSV formats. */
+    boolean quotedRecords;
+    /** Line breaks inside the current record's quoted fields (the next record starts after them). */
+    private long innerLines;
 
     /** Current line. */
     int start;
@@ -109,7 +122,7 @@ final class LogReader implements Closeable {
                 problem("is a folder, not a log file");
                 return false;
             }
-            counting = new Counting(Files.newInputStream(path));
+            counting = new Counting(Files.newInputStream(path), sha256());
             BufferedInputStream bis = new BufferedInputStream(counting, 1 << 16);
             bis.mark(4);
             int b0 = bis.read();
@@ -140,6 +153,41 @@ final class LogReader implements Closeable {
         return true;
     }
 
+    private String sha256 = "";
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Completes the file's SHA-256: reads (and hashes only) whatever the analysis left unread — the
+     * rest of a file whose format was not recognised, or past a damage in a .gz. Call once the
+     * reading is over and not cancelled; a file that could not be read keeps "".
+     */
+    void finishHash() {
+        if (counting == null || !sha256.isEmpty()) {
+            return;
+        }
+        try {
+            byte[] rest = new byte[1 << 16];
+            while (counting.read(rest, 0, rest.length) >= 0) {
+                // hashed by Counting
+            }
+            sha256 = HexFormat.of().formatHex(counting.digest.digest());
+        } catch (IOException e) {
+            sha256 = ""; // the checksum is then unknown; the read problem is recorded where it happened
+        }
+    }
+
+    /** Hex SHA-256 of the file's bytes on disk, or "" when not read to its end ({@link #finishHash}). */
+    String sha256Hex() {
+        return sha256;
+    }
+
     /** The first bytes of (decompressed) content, for format detection. */
     int headLength() {
         return limit;
@@ -163,8 +211,11 @@ final class LogReader implements Closeable {
         return false;
     }
 
-    /** Advances to the next raw line; false at the end of the file. */
+    /** Advances to the next raw line (or CSV record); false at the end of the file. */
     boolean nextRawLine() {
+        if (quotedRecords) {
+            return nextRecord();
+        }
         while (true) {
             int nl = Bytes.indexOf(buf, pos, limit, (byte) '\n');
             if (nl >= 0) {
@@ -209,6 +260,130 @@ final class LogReader implements Closeable {
         }
     }
 
+    /**
+     * Advances to the next CSV record: a line, or several when a double-quoted field holds line
+     * breaks (RFC 4180: a field in quotes may contain commas, line breaks and {@code ""} for a quote).
+     * {@link #lineNo} is the record's first line. A quote still open after {@link #MAX_RECORD}
+     * bytes or at the end of the file is unterminated: the line it opened on is skipped with a
+     * problem naming file:line and reading goes on at the next line, so one stray quote costs one
+     * line, not the rest of the file. A quote in the middle of an unquoted field is plain text.
+     */
+    private boolean nextRecord() {
+        while (true) {
+            if (skipping) {
+                int nl = Bytes.indexOf(buf, pos, limit, (byte) '\n');
+                if (nl >= 0) {
+                    pos = nl + 1;
+                    skipping = false;
+                    continue;
+                }
+                pos = limit;
+                if (eof) {
+                    skipping = false;
+                    return false;
+                }
+                compact();
+                fill();
+                continue;
+            }
+            int nl = recordEnd(buf, pos, limit);
+            if (nl >= 0) {
+                lineNo += 1 + innerLines;
+                innerLines = scanInner;
+                start = pos;
+                end = nl;
+                pos = nl + 1;
+                if (end > start && buf[end - 1] == '\r') {
+                    end--;
+                }
+                return true;
+            }
+            if (eof && readFailed) {
+                return false; // a damaged .gz: the read problem is recorded, a cut record is not one
+            }
+            boolean capped = limit - pos >= MAX_RECORD;
+            if (capped || eof) {
+                int firstNl = Bytes.indexOf(buf, pos, limit, (byte) '\n');
+                if (firstNl >= 0) {
+                    lineNo += 1 + innerLines;
+                    innerLines = 0;
+                    problemAt(lineNo, "a double-quoted field opened on this line is not closed "
+                            + (capped ? "within " + (MAX_RECORD / 1024) + " KB" : "before the end of the file")
+                            + " (a stray quote?): the line was skipped and reading went on with the next one");
+                    pos = firstNl + 1;
+                    continue;
+                }
+                if (eof) {
+                    if (pos < limit && !readFailed) {
+                        lineNo += 1 + innerLines;
+                        innerLines = 0;
+                        start = pos;
+                        end = limit;
+                        pos = limit;
+                        return true;
+                    }
+                    return false;
+                }
+            }
+            if (limit - pos >= MAX_LINE && Bytes.indexOf(buf, pos, limit, (byte) '\n') < 0) {
+                lineNo += 1 + innerLines;
+                innerLines = 0;
+                problem("line " + String.format("%,d", lineNo) + " is longer than " + (MAX_LINE / 1024)
+                        + " KB (no line break): skipped");
+                skipping = true;
+                pos = limit;
+            }
+            compact();
+            fill();
+        }
+    }
+
+    /** Line breaks inside quotes seen by the last {@link #recordEnd} that found an end. */
+    private long scanInner;
+
+    /** The line break ending the CSV record at {@code p}, or -1 when it is not within {@code [p, to)}. */
+    private int recordEnd(byte[] b, int p, int to) {
+        // 0 field start, 1 unquoted field, 2 inside quotes, 3 a quote inside quotes (closing or the first of "")
+        int state = 0;
+        long inner = 0;
+        for (int i = p; i < to; i++) {
+            byte c = b[i];
+            switch (state) {
+                case 0 -> {
+                    if (c == '\n') {
+                        scanInner = inner;
+                        return i;
+                    }
+                    state = c == '"' ? 2 : c == ',' ? 0 : 1;
+                }
+                case 1 -> {
+                    if (c == '\n') {
+                        scanInner = inner;
+                        return i;
+                    }
+                    if (c == ',') {
+                        state = 0;
+                    }
+                }
+                case 2 -> {
+                    if (c == '"') {
+                        state = 3;
+                    } else if (c == '\n') {
+                        inner++;
+                    }
+                }
+                default -> {
+                    if (c == '\n') {
+                        scanInner = inner;
+                        return i;
+                    }
+                    state = c == '"' ? 2 : c == ',' ? 0 : 1;
+                }
+            }
+        }
+        return -1;
+    }
+
     private void compact() {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -242,6 +417,16 @@ final class LogReader implements Closeable {
             eof = true;
             readFailed = true;
             problem("reading stopped after line " + String.format("%,d", lineNo) + ": " + describe(e));
+        }
+    }
+
+    /** Records a problem about one line of this file; the message names it as file:line. */
+    void problemAt(long line, String what) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(name + ":" + line + ": " + what);
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add(name + ": further problems not listed");
         }
     }
 
@@ -287,18 +472,22 @@ final class LogReader implements Closeable {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /** Counts and hashes the raw bytes read from the file (every byte passes here exactly once). */
     private static final class Counting extends FilterInputStream {
         volatile long count;
+        final MessageDigest digest;
 
-        Counting(InputStream in) {
+        Counting(InputStream in, MessageDigest digest) {
             super(in);
+            this.digest = digest;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = in.read();
             if (b >= 0) {
                 count++;
+                digest.update((byte) b);
             }
             return b;
         }
@@ -308,15 +497,28 @@ final class LogReader implements Closeable {
             int r = in.read(b, off, len);
             if (r > 0) {
                 count += r;
+                digest.update(b, off, r);
             }
             return r;
         }
 
         @Override
         public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
+            byte[] scratch = new byte[(int) Math.min(n, 8192)]; // read, not skip: skipped bytes must be hashed
+            long done = 0;
+            while (done < n) {
+                int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }

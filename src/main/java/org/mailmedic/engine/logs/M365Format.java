@@ -1,5 +1,6 @@
 package org.mailmedic.engine.logs;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,39 +14,19 @@ import java.util.Locale;
  */
 final class M365Format extends CsvFormat {
 
-    private final TimeBase utc = new TimeBase(java.time.ZoneOffset.UTC);
-    private boolean headerSeen;
-    private int timeCol = -1;
-
     @Override
     String describe() {
         return "Microsoft 365 message trace";
     }
 
     @Override
-    boolean prepare(LogReader r) {
-        byte[] b = r.buf;
-        int n = split(b, r.start, r.end);
-        if (!headerSeen) {
-            header(n);
-            headerSeen = true;
-            for (String c : new String[] {"received", "dateutc", "date", "origintimestamputc", "timestamp"}) {
-                if (column(c) >= 0) {
-                    timeCol = column(c);
-                    break;
-                }
-            }
-            return false;
-        }
-        if (timeCol < 0 || n <= timeCol) {
-            return false;
-        }
-        long t = parseTime(utc, b, fs[timeCol], fe[timeCol]);
-        if (t < 0) {
-            return false;
-        }
-        r.time = t;
-        return true;
+    int headerStart(LogReader r) {
+        return headerSeen() ? -1 : r.start;
+    }
+
+    @Override
+    List<String> timeColumns() {
+        return List.of("received", "dateutc", "date", "origintimestamputc", "timestamp");
     }
 
     @Override
@@ -114,15 +95,5 @@ final class M365Format extends CsvFormat {
                 a.attempt(r, m, rcpt, s, relay, null, null, "Message trace status: " + status, null);
             }
         }
-    }
-
-    private String first(String... names) {
-        for (String n : names) {
-            String v = field(n);
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return "";
     }
 }

@@ -13,9 +13,21 @@ import java.util.Map;
  *     {@code BACE842E72: from=<noreply@domain.com>, status=expired, returned to sender} — qmgr;</li>
  * <li>{@code AAB4D259B1: removed} — qmgr, the end of a message;</li>
  * <li>{@code EB4B2C19E2: client=xxx[1.2.3.4]} — smtpd; {@code uid=0 from=<root>} — pickup;</li>
- * <li>{@code SSL_accept error from unknown[192.0.2.7]: -1} with
- *     {@code warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:...} — inbound TLS;
- *     {@code SSL_connect error to mx.example.net[192.0.2.9]:25: -1} — outbound TLS.</li>
+ * <li>Inbound TLS, counted once per connection by client, in the wording of Postfix's
+ *     {@code tls_server.c} and {@code smtpd.c}: {@code SSL_accept error from unknown[192.0.2.7]: -1}
+ *     (then {@code warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:...}),
+ *     {@code SSL_accept error from host[ip]: Connection reset by peer} (errno text),
+ *     {@code SSL_accept error from host[ip]: lost connection}; {@code lost connection after STARTTLS
+ *     from host[ip]} and {@code timeout after STARTTLS from host[ip]} (optionally after {@code NOQUEUE: },
+ *     Postfix 3.10), which smtpd writes after a failed handshake or when the client gives up; and the
+ *     connection summary {@code disconnect from host[ip] ehlo=1 starttls=0/1 commands=1/2}.</li>
+ * <li>Outbound TLS, by destination: {@code SSL_connect error to mx.example.net[192.0.2.9]:25: -1} (or
+ *     errno text, or {@code lost connection}; {@code tls_client.c}), {@code certificate verification
+ *     failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=...} ({@code tls_verify.c}), and
+ *     the delivery statuses {@code Cannot start TLS: handshake failure}, {@code TLS is required, but was
+ *     not offered by host ...}, {@code Server certificate not verified} ({@code smtp_proto.c}), seen by
+ *     the aggregator's reply wording; a status following a connection-level failure of the same
+ *     process is the same failure, not another.</li>
  * </ul>
  */
 final class PostfixParser {
@@ -35,9 +47,27 @@ final class PostfixParser {
     private static final byte[] SSL_ACCEPT = Bytes.ascii("SSL_accept error from ");
     private static final byte[] SSL_CONNECT = Bytes.ascii("SSL_connect error to ");
     private static final byte[] TLS_LIB = Bytes.ascii("warning: TLS library problem: ");
+    private static final byte[] NOQUEUE = Bytes.ascii("NOQUEUE: ");
+    private static final byte[] LOST_STARTTLS = Bytes.ascii("lost connection after STARTTLS from ");
+    private static final byte[] TIMEOUT_STARTTLS = Bytes.ascii("timeout after STARTTLS from ");
+    private static final byte[] DISCONNECT = Bytes.ascii("disconnect from ");
+    private static final byte[] STARTTLS_COUNT = Bytes.ascii(" starttls=");
+    private static final byte[] CERT_FAILED = Bytes.ascii("certificate verification failed for ");
+    /** A status this soon after a connection-level TLS failure of the same process is that failure. */
+    private static final long SAME_FAILURE_SECONDS = 5;
+
+    /** What one smtpd/smtp process last logged about TLS (processes handle one connection at a time). */
+    private static final class TlsState {
+        Boolean inbound; // null: only a library reason seen so far
+        String peer; // the client ("host [ip]") or the remote host name
+        String key; // where the failure was counted: the client, or the destination domain or host
+        String reason; // null: a failure waiting for the library's reason
+        long time;
+        boolean counted;
+    }
 
     /** Per process: the last TLS failure (to attach the library's reason that follows) or a reason seen first. */
-    private final Map<String, Object[]> tlsByPid = new HashMap<>();
+    private final Map<String, TlsState> tlsByPid = new HashMap<>();
 
     void handle(LogReader r, Aggregator a) {
         byte[] b = r.buf;
@@ -171,7 +201,20 @@ final class PostfixParser {
                 code = said >= 0 ? replyCode(b, said + SAID.length, te) : replyCode(b, ts, te);
             }
         }
-        a.attempt(r, m, address, state, relay, code, dsn, text, delay);
+        if (text != null && state != Aggregator.State.SENT && !tlsByPid.isEmpty()) {
+            TlsState t = tlsByPid.get(pid(r));
+            String host = relay == null ? null : Aggregator.relayHost(relay);
+            if (t != null && Boolean.FALSE.equals(t.inbound) && t.counted && r.time - t.time <= SAME_FAILURE_SECONDS
+                    && (host == null || host.equals(t.peer))) {
+                a.tlsCountedAlready = true; // "Cannot start TLS" after the SSL_connect error just counted
+                t.key = a.tlsMove(t.key, Aggregator.domainOf(address));
+            }
+        }
+        try {
+            a.attempt(r, m, address, state, relay, code, dsn, text, delay);
+        } finally {
+            a.tlsCountedAlready = false;
+        }
     }
 
     private static Aggregator.State stateOf(byte[] b, int s, int e) {
@@ -259,54 +302,136 @@ final class PostfixParser {
     }
 
     private void noQueueId(LogReader r, Aggregator a, byte[] b, int p, int e) {
-        if (Bytes.startsWith(b, p, e, SSL_ACCEPT)) {
+        if (Bytes.startsWith(b, p, e, NOQUEUE)) {
+            p += NOQUEUE.length; // Postfix 3.10 prefixes smtpd's session end with the queue id or NOQUEUE
+        }
+        byte c = p < e ? b[p] : 0;
+        if (c == 'd' && Bytes.startsWith(b, p, e, DISCONNECT)) {
+            disconnect(r, a, b, p + DISCONNECT.length, e);
+        } else if (c == 'S' && Bytes.startsWith(b, p, e, SSL_ACCEPT)) {
             int s = p + SSL_ACCEPT.length;
             int colon = peerEnd(b, s, e);
             String client = hostIp(Bytes.text(b, s, colon));
             String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
             String pid = pid(r);
-            Object[] pending = tlsByPid.remove(pid);
-            if (pending != null && pending[0] == null && r.time - (long) pending[3] <= 2) {
-                reason = (String) pending[2];
+            TlsState pending = tlsByPid.remove(pid);
+            if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
+                reason = pending.reason;
             } else if (generic(reason)) {
                 reason = null;
             }
             a.tlsInbound(r, client, reason);
-            remember(pid, Boolean.TRUE, client, reason == null ? null : "", r.time);
-        } else if (Bytes.startsWith(b, p, e, SSL_CONNECT)) {
+            remember(pid, Boolean.TRUE, client, client, reason == null ? null : "", r.time, true);
+        } else if (c == 'S' && Bytes.startsWith(b, p, e, SSL_CONNECT)) {
             int s = p + SSL_CONNECT.length;
             int colon = peerEnd(b, s, e);
             String peer = Bytes.text(b, s, colon);
             String host = Aggregator.relayHost(peer);
             String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
             String pid = pid(r);
-            Object[] pending = tlsByPid.remove(pid);
-            if (pending != null && pending[0] == null && r.time - (long) pending[3] <= 2) {
-                reason = (String) pending[2];
+            TlsState pending = tlsByPid.remove(pid);
+            if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
+                reason = pending.reason;
             } else if (generic(reason)) {
                 reason = null;
             }
             if (host != null) {
-                a.tlsOutboundHost(r, host, reason);
+                remember(pid, Boolean.FALSE, host, a.tlsOutboundHost(r, host, reason), reason == null ? null : "",
+                        r.time, true);
             }
-        } else if (Bytes.startsWith(b, p, e, TLS_LIB)) {
+        } else if (c == 'c' && Bytes.startsWith(b, p, e, CERT_FAILED)) {
+            // "certificate verification failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=..."
+            int s = p + CERT_FAILED.length;
+            int colon = peerEnd(b, s, e);
+            String host = Aggregator.relayHost(Bytes.text(b, s, colon));
+            if (host != null) {
+                String reason = "certificate verification failed"
+                        + (colon + 2 < e ? ": " + Bytes.text(b, colon + 2, Math.min(e, colon + 2 + 100)) : "");
+                remember(pid(r), Boolean.FALSE, host, a.tlsOutboundHost(r, host, reason), reason, r.time, true);
+            }
+        } else if ((c == 'l' && Bytes.startsWith(b, p, e, LOST_STARTTLS))
+                || (c == 't' && Bytes.startsWith(b, p, e, TIMEOUT_STARTTLS))) {
+            boolean lost = c == 'l';
+            int s = p + (lost ? LOST_STARTTLS : TIMEOUT_STARTTLS).length;
+            String client = hostIp(Bytes.text(b, s, e));
+            String pid = pid(r);
+            if (sameInboundFailure(tlsByPid.get(pid), client, r.time)) {
+                return; // smtpd's own line after the SSL_accept error already counted
+            }
+            String reason = lost ? "the client closed the connection during the TLS handshake"
+                    : "the TLS handshake timed out";
+            a.tlsInbound(r, client, reason);
+            remember(pid, Boolean.TRUE, client, client, reason, r.time, true);
+        } else if (c == 'w' && Bytes.startsWith(b, p, e, TLS_LIB)) {
             String reason = opensslReason(Bytes.text(b, p + TLS_LIB.length, e));
             String pid = pid(r);
-            Object[] last = tlsByPid.get(pid);
-            if (last != null && last[0] != null && last[2] == null && r.time - (long) last[3] <= 2) {
-                a.tlsReasonLater((Boolean) last[0], (String) last[1], reason);
-                last[2] = reason;
-            } else {
-                remember(pid, null, null, reason, r.time);
+            TlsState last = tlsByPid.get(pid);
+            if (last != null && last.inbound != null && last.reason == null && r.time - last.time <= 2) {
+                a.tlsReasonLater(last.inbound, last.key, reason);
+                last.reason = reason;
+            } else if (last == null || last.inbound == null || !last.counted || r.time - last.time > 2) {
+                remember(pid, null, null, null, reason, r.time, false);
             }
         }
     }
 
-    private void remember(String pid, Boolean inbound, String peer, String reason, long t) {
+    /**
+     * smtpd's connection summary ("disconnect from host[ip] ehlo=1 starttls=0/1 commands=1/2", Postfix
+     * 3.0 and later): STARTTLS tried and not completed is a failed handshake, unless already counted.
+     */
+    private void disconnect(LogReader r, Aggregator a, byte[] b, int s, int e) {
+        int st = Bytes.indexOf(b, s, e, STARTTLS_COUNT);
+        if (st < 0) {
+            return;
+        }
+        int q = st + STARTTLS_COUNT.length;
+        int ok = 0;
+        while (q < e && Bytes.isDigit(b[q])) {
+            ok = ok * 10 + (b[q++] - '0');
+        }
+        if (q >= e || b[q] != '/') {
+            return;
+        }
+        int tried = 0;
+        q++;
+        while (q < e && Bytes.isDigit(b[q])) {
+            tried = tried * 10 + (b[q++] - '0');
+        }
+        if (ok >= tried) {
+            return;
+        }
+        int sp = Bytes.indexOf(b, s, st + 1, (byte) ' ');
+        String client = hostIp(Bytes.text(b, s, sp < 0 ? st : sp));
+        if (!tlsByPid.isEmpty() && sameInboundFailure(tlsByPid.get(pid(r)), client, r.time)) {
+            return;
+        }
+        a.tlsInbound(r, client, "STARTTLS did not complete (starttls=" + ok + "/" + tried + " in the session summary)");
+    }
+
+    /**
+     * True when the process has just counted a failed handshake of this client: smtpd logs the
+     * SSL_accept error, then "lost connection after STARTTLS", then the session summary, within the
+     * same second. (A process serves many connections one after the other: an older failure is
+     * about another connection.)
+     */
+    private static boolean sameInboundFailure(TlsState last, String client, long t) {
+        return last != null && Boolean.TRUE.equals(last.inbound) && last.counted && client.equals(last.peer)
+                && t - last.time <= SAME_FAILURE_SECONDS;
+    }
+
+    private void remember(String pid, Boolean inbound, String peer, String key, String reason, long t,
+                          boolean counted) {
         if (tlsByPid.size() > 10_000) {
             tlsByPid.clear();
         }
-        tlsByPid.put(pid, new Object[] {inbound, peer, reason, t});
+        TlsState s = new TlsState();
+        s.inbound = inbound;
+        s.peer = peer;
+        s.key = key;
+        s.reason = reason;
+        s.time = t;
+        s.counted = counted;
+        tlsByPid.put(pid, s);
     }
 
     private static String pid(LogReader r) {

@@ -30,7 +30,8 @@ final class Replies {
     private static final List<String> TLS = List.of("tls", "starttls", "ssl", "handshake", "certificate");
     private static final List<String> TLS_FAILURE = List.of("tls negotiation failed", "cannot start tls",
             "tls is required", "starttls", "handshake", "ssl_connect", "ssl_accept", "tls library problem",
-            "no shared cipher", "certificate verif", "tls error", "tls failed", "tls handshake");
+            "no shared cipher", "certificate verif", "tls error", "tls failed", "tls handshake",
+            "certificate not verified", "certificate not trusted", "cannot verify server");
 
     private static final List<String> BLOCKLIST = List.of("blocked using", "blacklist", "blocklist", "block list",
             "black list", "dnsbl", " rbl", "rbl ", "spamhaus", "spamcop", "barracuda", "sorbs", "listed at",

@@ -196,6 +196,7 @@ public final class EvidenceViewModel {
             EvidenceSet set = task.getValue();
             finish(analysedSummary(lastSummary, set));
             if (set != null) {
+                adoptChecksums(set.files());
                 analysis.set(set);
             }
         });
@@ -208,6 +209,22 @@ public final class EvidenceViewModel {
         analysisTask = task;
         start(task);
         return task;
+    }
+
+    /** Big logs get their checksum from the analysis that read them: the list (sessions, reports) takes it. */
+    private void adoptChecksums(List<EvidenceFile> analysed) {
+        for (int i = 0; i < files.size(); i++) {
+            EvidenceFile f = files.get(i);
+            if (!f.sha256().isEmpty()) {
+                continue;
+            }
+            for (EvidenceFile a : analysed) {
+                if (a.path().equals(f.path()) && !a.sha256().isEmpty()) {
+                    files.set(i, a);
+                    break;
+                }
+            }
+        }
     }
 
     private void stopAnalysis() {

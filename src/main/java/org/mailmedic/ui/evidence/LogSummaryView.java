@@ -1,10 +1,16 @@
 package org.mailmedic.ui.evidence;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -16,8 +22,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,6 +48,7 @@ public final class LogSummaryView {
     public LogSummaryView(LogSummaryViewModel model) {
         this.model = model;
         root.getStyleClass().addAll("screen", "log-summary");
+        root.getStylesheets().add(LogSummaryView.class.getResource("log-summary.css").toExternalForm());
 
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
@@ -65,15 +74,32 @@ public final class LogSummaryView {
         table.getStyleClass().add("log-destinations");
         table.setItems(model.destinations());
         table.setPlaceholder(new Label("No deliveries in the logs read."));
-        table.getColumns().add(column("Destination", LogAnalysis.Destination::domain, 220));
-        table.getColumns().add(column("Delivered", LogAnalysis.Destination::delivered, 80));
-        table.getColumns().add(column("Deferred", LogAnalysis.Destination::deferredAttempts, 80));
-        table.getColumns().add(column("Bounced", LogAnalysis.Destination::bounced, 80));
-        table.getColumns().add(column("Expired", LogAnalysis.Destination::expired, 70));
-        table.getColumns().add(column("Queued", LogAnalysis.Destination::stillQueued, 70));
-        table.getColumns().add(column("Oldest queued", d -> d.stillQueued() == 0 ? "" : age(d.oldestQueuedSeconds()), 100));
-        table.getColumns().add(column("Most seen failure", d -> d.topReplies().isEmpty() ? ""
-                : d.topReplies().get(0).text(), 360));
+        // Columns share the table's width (no sideways scrolling): the numbers keep what their
+        // headers need, the failure text takes the rest and shows in full as a tooltip.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("Destination", LogAnalysis.Destination::domain, 190, 120));
+        table.getColumns().add(number("Delivered", LogAnalysis.Destination::delivered, 78));
+        table.getColumns().add(number("Deferred", LogAnalysis.Destination::deferredAttempts, 74));
+        table.getColumns().add(number("Bounced", LogAnalysis.Destination::bounced, 72));
+        table.getColumns().add(number("Expired", LogAnalysis.Destination::expired, 66));
+        table.getColumns().add(number("Queued", LogAnalysis.Destination::stillQueued, 66));
+        TableColumn<LogAnalysis.Destination, String> oldest = column("Oldest queued",
+                d -> d.stillQueued() == 0 ? "" : age(d.oldestQueuedSeconds()), 104, 104);
+        oldest.getStyleClass().add("number");
+        table.getColumns().add(oldest);
+        TableColumn<LogAnalysis.Destination, String> failure = column("Most seen failure",
+                d -> d.topReplies().isEmpty() ? "" : d.topReplies().get(0).text(), 300, 160);
+        failure.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
+        table.getColumns().add(failure);
+        table.setFixedCellSize(24);
+        table.setMinHeight(24 * 5 + 30); // the header and five destinations, at least
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now != model.selectedProperty().get()) {
                 model.selectedProperty().set(now);
@@ -88,6 +114,9 @@ public final class LogSummaryView {
         chart.getStyleClass().add("log-daily-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
+        chart.setLegendSide(Side.RIGHT); // beside the bars: a short chart keeps its legend (above them it was dropped)
+        chart.setCategoryGap(6);
+        chart.setMinHeight(170);
         chart.setPrefHeight(220);
         chart.setTitle("Per day");
         model.days().addListener((ListChangeListener<LogSummaryViewModel.DayBar>) c -> fillChart());
@@ -99,10 +128,16 @@ public final class LogSummaryView {
         patterns.setPlaceholder(new Label("No throttling, TLS or SPF/DMARC/blocklist patterns found."));
         patterns.setCellFactory(v -> new PatternCell());
         patterns.setPrefHeight(200);
+        patterns.setMinHeight(110);
 
-        SplitPane split = new SplitPane(table, chart, patterns);
+        // The table above; below it the chart and the patterns side by side, so that none of the
+        // three is squeezed to a sliver in a window of ordinary height.
+        SplitPane lower = new SplitPane(chart, patterns);
+        lower.setOrientation(Orientation.HORIZONTAL);
+        lower.setDividerPositions(0.6);
+        SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36, 0.68);
+        split.setDividerPositions(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(progressRow, status, problems, split);
     }
@@ -124,22 +159,46 @@ public final class LogSummaryView {
         bounced.setName("bounced");
         XYChart.Series<String, Number> expired = new XYChart.Series<>();
         expired.setName("expired");
-        for (LogSummaryViewModel.DayBar d : model.days()) {
-            delivered.getData().add(new XYChart.Data<>(d.date(), d.delivered()));
-            deferred.getData().add(new XYChart.Data<>(d.date(), d.deferred()));
-            bounced.getData().add(new XYChart.Data<>(d.date(), d.bounced()));
-            expired.getData().add(new XYChart.Data<>(d.date(), d.expired()));
+        List<LogSummaryViewModel.DayBar> days = model.days();
+        boolean oneYear = days.isEmpty() || days.get(0).date().regionMatches(0, days.get(days.size() - 1).date(), 0, 4);
+        for (LogSummaryViewModel.DayBar d : days) {
+            String day = shortDay(d.date(), oneYear);
+            delivered.getData().add(new XYChart.Data<>(day, d.delivered()));
+            deferred.getData().add(new XYChart.Data<>(day, d.deferred()));
+            bounced.getData().add(new XYChart.Data<>(day, d.bounced()));
+            expired.getData().add(new XYChart.Data<>(day, d.expired()));
         }
-        chart.getData().setAll(java.util.List.of(delivered, deferred, bounced, expired));
+        chart.getData().setAll(List.of(delivered, deferred, bounced, expired));
     }
 
     private static <T> TableColumn<LogAnalysis.Destination, T> column(String title,
                                                                      Function<LogAnalysis.Destination, T> value,
-                                                                     double width) {
+                                                                     double width, double min) {
         TableColumn<LogAnalysis.Destination, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         return c;
+    }
+
+    /** A count: right-aligned, never narrower than its header. */
+    private static TableColumn<LogAnalysis.Destination, Long> number(String title,
+                                                                   Function<LogAnalysis.Destination, Long> value,
+                                                                   double width) {
+        TableColumn<LogAnalysis.Destination, Long> c = column(title, value, width, width);
+        c.getStyleClass().add("number");
+        c.setMaxWidth(width * 1.4);
+        return c;
+    }
+
+    /** "2026-11-16" -> "Nov 16" (the year only when the days span two): labels that stay horizontal. */
+    static String shortDay(String isoDate, boolean oneYear) {
+        try {
+            LocalDate d = LocalDate.parse(isoDate);
+            return d.format(DateTimeFormatter.ofPattern(oneYear ? "MMM d" : "MMM d yyyy", Locale.ENGLISH));
+        } catch (DateTimeParseException e) {
+            return isoDate;
+        }
     }
 
     static String age(long seconds) {

@@ -153,4 +153,25 @@ class EvidenceSnifferTest {
         }
         return bos.toByteArray();
     }
+
+    @Test
+    void aBigLogIsHashedByTheAnalysisThatReadsItNotTwice() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() <= EvidenceSniffer.HASH_LOGS_UP_TO) {
+            sb.append(POSTFIX);
+        }
+        Path big = write("maillog", sb.toString().getBytes(StandardCharsets.UTF_8));
+        Path small = write("maillog.1", POSTFIX.getBytes(StandardCharsets.UTF_8));
+
+        EvidenceFile sniffed = sniffer.sniff(big);
+        assertThat(sniffed.kind()).isEqualTo(EvidenceKind.POSTFIX_LOG);
+        assertThat(sniffed.sha256()).isEmpty(); // left to the analysis
+        assertThat(sniffer.sniff(small).sha256()).isEqualTo(EvidenceSniffer.sha256(small));
+
+        var set = new org.mailmedic.engine.diagnosis.EvidenceAnalysis(java.time.Clock.systemUTC())
+                .analyze(java.util.List.of(big, small), p -> { }, () -> false);
+        assertThat(set.files()).extracting(EvidenceFile::sha256)
+                .containsExactly(EvidenceSniffer.sha256(big), EvidenceSniffer.sha256(small));
+        assertThat(set.logs().files().get(0).sha256()).isEqualTo(EvidenceSniffer.sha256(big));
+    }
 }

@@ -75,6 +75,16 @@ class LogSummaryViewTest {
         StackedBarChart<?, ?> chart = robot.lookup(".log-daily-chart").queryAs(StackedBarChart.class);
         assertThat(chart.getData()).hasSize(4);
         assertThat(chart.getTitle()).isEqualTo("Per day: isp-mail.example");
+        assertThat(chart.isLegendVisible()).isTrue();
+        assertThat(robot.lookup(".log-daily-chart .chart-legend-item").queryAll())
+                .extracting(n -> ((Label) n).getText())
+                .containsExactly("delivered", "deferred attempts", "bounced", "expired");
+        javafx.scene.Node legend = robot.lookup(".log-daily-chart .chart-legend").query();
+        assertThat(legend.isVisible()).isTrue(); // laid out, not dropped for want of room
+        assertThat(legend.getLayoutBounds().getHeight()).isGreaterThan(40);
+        assertThat(table.getColumnResizePolicy()).isEqualTo(TableView.CONSTRAINED_RESIZE_POLICY);
+        assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).isGreaterThanOrEqualTo(c.getMinWidth()));
+        assertThat(table.getHeight()).isGreaterThanOrEqualTo(24 * 5 + 30); // five destinations show
         ListView<?> patterns = robot.lookup(".log-patterns").queryAs(ListView.class);
         assertThat(patterns.getItems()).hasSize(4);
         assertThat(robot.lookup(".log-pattern-tls-inbound").tryQuery()).isPresent();
@@ -96,5 +106,12 @@ class LogSummaryViewTest {
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.statusProperty().get()).startsWith("Cancelled");
         assertThat(model.destinations()).isEmpty();
+    }
+
+    @Test
+    void chartDaysAreShortLabelsWithTheYearOnlyAcrossTwo() {
+        assertThat(LogSummaryView.shortDay("2026-11-16", true)).isEqualTo("Nov 16");
+        assertThat(LogSummaryView.shortDay("2026-12-31", false)).isEqualTo("Dec 31 2026");
+        assertThat(LogSummaryView.shortDay("not a day", true)).isEqualTo("not a day");
     }
 }
