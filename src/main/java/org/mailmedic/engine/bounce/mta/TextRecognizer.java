@@ -81,8 +81,50 @@ abstract class TextRecognizer implements Recognizer {
         return nl < 0 ? lower.length() : nl + 1;
     }
 
+    /**
+     * What this family's own wording asserts, ported from its documented messages: pairs of a
+     * lower-case phrase of the error text (or "~" and a regular expression over it) and the
+     * reason it states. Empty when the family's
+     * texts say nothing beyond what the general phrase lists read.
+     */
+    String[][] ownWords() {
+        return NO_WORDS;
+    }
+
+    /** The SMTP command this family's error text names in its own notation, or "". */
+    String ownCommand(String diagnosticLower) {
+        return "";
+    }
+
+    static final String[][] NO_WORDS = new String[0][];
+    /** Compiled "~regex" entries of {@link #ownWords()}, shared by all families. */
+    private static final java.util.Map<String, java.util.regex.Pattern> WORD_PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public List<RawRecipient> decode(MailText m) {
+        List<RawRecipient> found = decodeRecipients(m);
+        String[][] words = ownWords();
+        for (RawRecipient r : found) {
+            String lower = r.diagnostic.toLowerCase(Locale.ROOT);
+            if (r.command.isEmpty()) {
+                r.command = ownCommand(lower);
+            }
+            if (r.reason.isEmpty()) {
+                for (String[] w : words) {
+                    if (w[0].startsWith("~") ? WORD_PATTERNS.computeIfAbsent(w[0], k -> java.util.regex.Pattern.compile(k.substring(1)))
+                            .matcher(lower).find() : lower.contains(w[0])) {
+                        r.reason = w[1];
+                        break;
+                    }
+                }
+            }
+        }
+        LocalAgents.apply(m, found, name.equals("rfc3464") || name.equals("unknown"));
+        return found;
+    }
+
+    private List<RawRecipient> decodeRecipients(MailText m) {
         List<RawRecipient> dsn = Scan.fromDsn(m);
         String section = errorSection(m);
         Set<String> own = Scan.ownAddresses(m);

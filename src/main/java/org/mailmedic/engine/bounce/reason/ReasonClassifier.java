@@ -125,7 +125,7 @@ public final class ReasonClassifier {
             case "DATA":
                 return "filtered";
             default:
-                return "userunknown"; // when the stage is unknown, the words are taken at face value
+                return "filtered"; // when the stage is unknown, the words are taken at face value
         }
     }
 
@@ -154,8 +154,8 @@ public final class ReasonClassifier {
         if (!stated.isEmpty() && !VAGUE.contains(stated)) {
             return stated;
         }
-        if (stated.equals("userunknown") && has("userunknown", d, memo)) {
-            return stated; // the format states it (PowerMTA's bad-mailbox) and the words agree
+        if (stated.equals("userunknown")) {
+            return stated; // the family's own wording says so (Domino "not listed", MessageLabs "542 ... Rejected")
         }
         String quirk = ReceiverQuirks.reason(remoteHost, status, d);
         if (!quirk.isEmpty()) {
