@@ -137,7 +137,8 @@ public final class BounceDecoder {
             action = status.startsWith("2.") ? "delivered" : "failed";
         }
         ReasonClassifier.Decision d = ReasonClassifier.decide(status, diag, action, command, r.diagnosticType,
-                remote + " " + mta, r.reason);
+                remote + " " + mta + " " + r.recipient.substring(r.recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT),
+                r.reason);
         boolean expired = d.expired() || r.expired;
         boolean temporary = kind == BounceKind.BOUNCE && !d.reason().equals("delivered")
                 && (status.startsWith("4") || status.isEmpty() && reply.startsWith("4") || action.equals("delayed")

@@ -36,6 +36,7 @@ public final class Recognizers {
             new IMailServer(),
             new InterScanMss(),
             new X3(),
+            new EzWeb(),
             new Notes(),
             new MessagingServer(),
             new Rfc3464(),

@@ -104,6 +104,13 @@ abstract class TextRecognizer implements Recognizer {
     @Override
     public List<RawRecipient> decode(MailText m) {
         List<RawRecipient> found = decodeRecipients(m);
+        applyOwnWords(found);
+        LocalAgents.apply(m, found, name.equals("rfc3464") || name.equals("unknown"));
+        return found;
+    }
+
+    /** Fills the command and reason this family's wording states, where still empty. */
+    void applyOwnWords(List<RawRecipient> found) {
         String[][] words = ownWords();
         for (RawRecipient r : found) {
             String lower = r.diagnostic.toLowerCase(Locale.ROOT);
@@ -120,8 +127,6 @@ abstract class TextRecognizer implements Recognizer {
                 }
             }
         }
-        LocalAgents.apply(m, found, name.equals("rfc3464") || name.equals("unknown"));
-        return found;
     }
 
     private List<RawRecipient> decodeRecipients(MailText m) {

@@ -63,7 +63,8 @@ public final class ReasonClassifier {
      * @param action      DSN action (failed, delayed, delivered...) or ""
      * @param command     SMTP command (CONN, EHLO, MAIL, RCPT, DATA) or ""
      * @param diagType    Diagnostic-Code type (smtp, x-unix, ...) or ""
-     * @param remoteHost  remote MTA host name, then a space and the recognizer family (for quirks)
+     * @param remoteHost  remote MTA host name, then a space and the recognizer family, optionally then a
+     *                    space and the recipient's domain (for receiver quirks)
      * @param stated      a reason the bounce format itself states, or ""
      */
     public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
@@ -157,7 +158,7 @@ public final class ReasonClassifier {
         if (stated.equals("userunknown")) {
             return stated; // the family's own wording says so (Domino "not listed", MessageLabs "542 ... Rejected")
         }
-        String quirk = ReceiverQuirks.reason(remoteHost, status, d);
+        String quirk = ReceiverQuirks.reason(remoteHost, status, d, command);
         if (!quirk.isEmpty()) {
             return quirk;
         }
@@ -184,6 +185,9 @@ public final class ReasonClassifier {
                     return u;
                 }
                 continue;
+            }
+            if (r.equals("rejected") && command.equals("MAIL") && d.contains("access denied")) {
+                return r; // a bare refusal of MAIL FROM is about the sender's address, not the sending host
             }
             if (r.equals(byCode) && !VAGUE.contains(r) || has(r, d, memo)) {
                 return r;
