@@ -1,6 +1,8 @@
 package org.mailmedic.engine.bounce.mta;
 
+import java.util.List;
 import java.util.Locale;
+import org.mailmedic.engine.bounce.RawRecipient;
 import org.mailmedic.engine.bounce.MailText;
 
 /**
@@ -16,9 +18,23 @@ final class X3 extends TextRecognizer {
 
     @Override
     public boolean claims(MailText m) {
+        String b = m.lowerBody();
         return m.from().strip().toLowerCase(Locale.ROOT).startsWith("mail delivery system")
                 && m.subject().strip().toLowerCase(Locale.ROOT).startsWith("delivery status notification")
-                && m.lowerBody().contains("technical details:");
+                && (b.contains("technical details:") || b.contains("this is an automatically generated delivery status notification"));
+    }
+
+    /** Its recipient list ("   * a@b") is not error text: a notice with no "Technical details" states no cause. */
+    @Override
+    public List<RawRecipient> decode(MailText m) {
+        List<RawRecipient> found = super.decode(m);
+        for (RawRecipient r : found) {
+            String rest = r.diagnostic.replace(r.recipient, "").replace("*", "").strip();
+            if (rest.isEmpty()) {
+                r.diagnostic = "";
+            }
+        }
+        return found;
     }
 
     @Override

@@ -140,6 +140,9 @@ public final class ReasonClassifier {
         return b;
     }
 
+    /** A temporary (4xx) SMTP reply somewhere in the text. */
+    private static final java.util.regex.Pattern TEMPORARY_REPLY = java.util.regex.Pattern.compile("(?<![\\d.])4\\d\\d[ -]");
+
     /** Continuation prefixes of multi-line replies ("550-5.7.1 ") split phrases apart: drop them. */
     private static final java.util.regex.Pattern CONTINUATION =
             java.util.regex.Pattern.compile("(?<=\\s)[245]\\d\\d[- ](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?");
@@ -186,6 +189,10 @@ public final class ReasonClassifier {
                 }
                 continue;
             }
+            if (r.equals("filtered") && (command.equals("RCPT") || command.equals("MAIL") || command.equals("EHLO")
+                    || command.equals("CONN"))) {
+                continue; // a filter reads the message, so it refuses after DATA: before that it is something else
+            }
             if (r.equals("rejected") && command.equals("MAIL") && d.contains("access denied")) {
                 return r; // a bare refusal of MAIL FROM is about the sender's address, not the sending host
             }
@@ -201,7 +208,9 @@ public final class ReasonClassifier {
                 return r;
             }
         }
-        if (command.equals("EHLO") || command.equals("CONN")) {
+        boolean retriedOut = (status.startsWith("4") || status.isEmpty() && TEMPORARY_REPLY.matcher(d).find())
+                && has("expired", d, memo);
+        if ((command.equals("EHLO") || command.equals("CONN")) && !retriedOut) {
             return "blocked"; // refused before any address was given: the sending host itself
         }
         if (command.equals("MAIL") && byCode.equals("userunknown")) {
