@@ -163,6 +163,9 @@ abstract class TextRecognizer implements Recognizer {
             if (t.command.isEmpty() && text.size() == 1) {
                 t.command = transcript;
             }
+            if (t.command.isEmpty()) {
+                t.command = refusedRcpt(section, t.recipient);
+            }
         }
         if (text.isEmpty()) {
             RawRecipient one = fallback(m, section, own);
@@ -194,6 +197,28 @@ abstract class TextRecognizer implements Recognizer {
             }
         }
         return text;
+    }
+
+    /**
+     * "RCPT" when a transcript shows this recipient's own "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" answered by a
+     * "&lt;&lt;&lt; 4xx/5xx" on the next line (a session transcript with several recipients).
+     */
+    static String refusedRcpt(String section, String recipient) {
+        String lower = section.toLowerCase(Locale.ROOT);
+        String addr = recipient.toLowerCase(Locale.ROOT);
+        int i = lower.indexOf(">>> rcpt to:<" + addr + ">");
+        if (i < 0) {
+            i = lower.indexOf(">>> rcpt to: <" + addr + ">");
+        }
+        if (i < 0) {
+            return "";
+        }
+        int nl = lower.indexOf('\n', i);
+        if (nl < 0) {
+            return "";
+        }
+        String next = lower.substring(nl + 1, Math.min(lower.length(), nl + 10)).strip();
+        return next.startsWith("<<< 5") || next.startsWith("<<< 4") ? "RCPT" : "";
     }
 
     /** Fills what the DSN lacks (an empty Diagnostic-Code) from the readable text. */
