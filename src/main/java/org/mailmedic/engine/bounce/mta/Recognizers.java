@@ -17,6 +17,8 @@ public final class Recognizers {
             new GoogleGroups(),
             new X3(),
             new Gmail(),
+            new Aol(),
+            new ReceivingSes(),
             new Zoho(),
             new Postfix(),
             new Sendmail(),

@@ -24,12 +24,18 @@ final class X3 extends TextRecognizer {
                 && (b.contains("technical details:") || b.contains("this is an automatically generated delivery status notification"));
     }
 
-    /** Its recipient list ("   * a@b") is not error text: a notice with no "Technical details" states no cause. */
+    /**
+     * Its fixed opening and recipient list ("   * a@b") are not error text: a notice with no
+     * "Technical details" states no cause.
+     */
     @Override
     public List<RawRecipient> decode(MailText m) {
         List<RawRecipient> found = super.decode(m);
         for (RawRecipient r : found) {
-            String rest = r.diagnostic.replace(r.recipient, "").replace("*", "").strip();
+            String rest = r.diagnostic.replace(r.recipient, "").replace("*", "")
+                    .replace("This is an automatically generated Delivery Status Notification.", "")
+                    .replace("Delivery to the following recipients failed permanently:", "")
+                    .replace("Delivery to the following recipient failed permanently:", "").strip();
             if (rest.isEmpty()) {
                 r.diagnostic = "";
             }
