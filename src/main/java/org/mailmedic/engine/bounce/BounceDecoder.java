@@ -144,7 +144,7 @@ public final class BounceDecoder {
                 && (status.startsWith("4") || status.isEmpty() && reply.startsWith("4") || action.equals("delayed")
                 || expired);
         String who = reporter(mta, r.reportingMta.isEmpty() ? reporting : r.reportingMta);
-        String plain = PlainLanguage.sentence(r.recipient, d.reason(), expired, temporary, who, remote);
+        String plain = PlainLanguage.sentence(r.recipient, d.reason(), expired, temporary, who, remote, diag);
         String date = isoDate(r.date.isEmpty() ? bounceDate : r.date);
         String meaning = status.contains(".9") && status.length() > 6 ? "" : StatusCodes.meaning(status);
         return new BounceRecipient(r.recipient, action, status, reply, d.reason(), expired, temporary, remote,
