@@ -22,7 +22,9 @@ final class Aol extends TextRecognizer {
 
     @Override
     public boolean claims(MailText m) {
-        return m.headers().has("X-AOL-IP");
+        // X-AOL-IP is on all AOL mail; its bounces come from MAILER-DAEMON@ or Postmaster@aol.com
+        String from = m.from().toLowerCase(java.util.Locale.ROOT);
+        return m.headers().has("X-AOL-IP") && (from.contains("mailer-daemon@aol.com") || from.contains("postmaster@aol.com"));
     }
 
     @Override

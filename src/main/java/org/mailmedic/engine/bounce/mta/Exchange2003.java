@@ -14,10 +14,16 @@ final class Exchange2003 extends TextRecognizer {
     public boolean claims(MailText m) {
         String b = m.lowerBody();
         return b.contains("did not reach some or all of the intended recipients") || b.contains("the following recipient(s) could not be reached")
-                || m.headers().has("X-MS-Embedded-Report") || m.headers().get("X-MimeOLE").startsWith("Produced By Microsoft Exchange")
+                || b.contains("did not reach the following recipient(s)") && b.contains("msexch:")
+                || fromExchange(m) && (b.contains("did not reach the following recipient")
+                        || m.subject().strip().toLowerCase(Locale.ROOT).startsWith("undeliverable"));
+    }
+
+    /** Headers every message from an Exchange 5.5-2003 server carries (so a bounce needs its words too). */
+    private static boolean fromExchange(MailText m) {
+        return m.headers().has("X-MS-Embedded-Report") || m.headers().get("X-MimeOLE").startsWith("Produced By Microsoft Exchange")
                 || m.headers().get("X-Mailer").startsWith("Internet Mail Service (")
-                || m.headers().get("X-Mailer").startsWith("Microsoft Exchange Server Internet Mail Connector")
-                || b.contains("did not reach the following recipient(s)") && b.contains("msexch:");
+                || m.headers().get("X-Mailer").startsWith("Microsoft Exchange Server Internet Mail Connector");
     }
 
     @Override

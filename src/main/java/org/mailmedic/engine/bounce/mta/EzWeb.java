@@ -43,7 +43,10 @@ final class EzWeb extends TextRecognizer {
         if (id.endsWith(".ezweb.ne.jp>") || id.endsWith(".au.com>")) {
             marks++;
         }
-        return marks >= 2;
+        // Received and Message-ID alone are on every au message: one of the first two must be there
+        boolean bounceMark = from.contains("postmaster@ezweb.ne.jp") || from.contains("postmaster@au.com")
+                || m.subject().strip().equals("Mail System Error - Returned Mail");
+        return marks >= 2 && bounceMark;
     }
 
     @Override

@@ -25,8 +25,10 @@ final class IMailServer extends TextRecognizer {
 
     @Override
     public boolean claims(MailText m) {
-        return m.headers().get("X-Mailer").strip().startsWith("<SMTP32 v")
-                || m.subject().strip().toLowerCase(Locale.ROOT).equals("undeliverable mail");
+        // every message IMail sends has the X-Mailer; its bounces also have this subject
+        return m.subject().strip().toLowerCase(Locale.ROOT).equals("undeliverable mail")
+                && (m.headers().get("X-Mailer").strip().startsWith("<SMTP32 v")
+                        || m.from().toLowerCase(Locale.ROOT).contains("postmaster"));
     }
 
     @Override

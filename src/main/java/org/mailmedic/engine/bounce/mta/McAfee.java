@@ -19,7 +19,8 @@ final class McAfee extends TextRecognizer {
 
     @Override
     public boolean claims(MailText m) {
-        return m.headers().get("X-NAI-Header").contains("Modified by McAfee");
+        // the header is on all mail the appliance passes; its notices are titled "Delivery Status"
+        return m.headers().get("X-NAI-Header").contains("Modified by McAfee") && m.subject().strip().equals("Delivery Status");
     }
 
     @Override

@@ -28,7 +28,11 @@ final class ReceivingSes extends TextRecognizer {
 
     @Override
     public boolean claims(MailText m) {
-        return m.headers().has("X-SES-Outgoing") && !m.from().toLowerCase(Locale.ROOT).contains("amazonses.com");
+        // X-SES-Outgoing is on everything SES sends; a receipt rule's bounce is a DSN from the domain
+        String from = m.from().toLowerCase(Locale.ROOT);
+        return m.headers().has("X-SES-Outgoing") && !from.contains("amazonses.com") && !m.dsn().isBlank()
+                && (from.contains("postmaster") || from.contains("mailer-daemon")
+                        || m.subject().startsWith("Delivery Status Notification"));
     }
 
     @Override
