@@ -137,13 +137,14 @@ public final class BounceDecoder {
             action = status.startsWith("2.") ? "delivered" : "failed";
         }
         ReasonClassifier.Decision d = ReasonClassifier.decide(status, diag, action, command, r.diagnosticType,
-                remote + " " + mta, r.reason);
+                remote + " " + mta + " " + r.recipient.substring(r.recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT),
+                r.reason);
         boolean expired = d.expired() || r.expired;
         boolean temporary = kind == BounceKind.BOUNCE && !d.reason().equals("delivered")
                 && (status.startsWith("4") || status.isEmpty() && reply.startsWith("4") || action.equals("delayed")
                 || expired);
         String who = reporter(mta, r.reportingMta.isEmpty() ? reporting : r.reportingMta);
-        String plain = PlainLanguage.sentence(r.recipient, d.reason(), expired, temporary, who, remote);
+        String plain = PlainLanguage.sentence(r.recipient, d.reason(), expired, temporary, who, remote, diag);
         String date = isoDate(r.date.isEmpty() ? bounceDate : r.date);
         String meaning = status.contains(".9") && status.length() > 6 ? "" : StatusCodes.meaning(status);
         return new BounceRecipient(r.recipient, action, status, reply, d.reason(), expired, temporary, remote,

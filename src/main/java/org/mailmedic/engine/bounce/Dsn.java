@@ -30,6 +30,8 @@ public final class Dsn {
         StringBuilder perMessage = new StringBuilder();
         StringBuilder cur = null;
         boolean curHasFinal = false;
+        boolean curHasOriginal = false;
+        boolean curHasFields = false;
         for (String line : text.split("\n", -1)) {
             if (line.isBlank()) {
                 if (cur != null && cur.length() > 0) {
@@ -38,14 +40,24 @@ public final class Dsn {
                 continue;
             }
             String lower = line.toLowerCase(Locale.ROOT);
-            boolean startsRcpt = lower.startsWith("final-recipient:") || lower.startsWith("original-recipient:");
-            if (startsRcpt && (cur == null || curHasFinal)) {
+            boolean isFinal = lower.startsWith("final-recipient:");
+            boolean isOriginal = lower.startsWith("original-recipient:");
+            // a new group begins at a recipient field the current group already has, or that
+            // follows its other fields ("Final-Recipient, Original-Recipient, Action ..." is one group)
+            if ((isFinal || isOriginal) && (cur == null || isFinal && curHasFinal || isOriginal && curHasOriginal
+                    || curHasFields)) {
                 cur = new StringBuilder();
                 groups.add(cur);
                 curHasFinal = false;
+                curHasOriginal = false;
+                curHasFields = false;
             }
-            if (lower.startsWith("final-recipient:")) {
+            if (isFinal) {
                 curHasFinal = true;
+            } else if (isOriginal) {
+                curHasOriginal = true;
+            } else if (cur != null && (curHasFinal || curHasOriginal) && !Character.isWhitespace(line.charAt(0))) {
+                curHasFields = true; // fields after the recipient's (groups may also start with Status or Action)
             }
             if (cur == null) {
                 boolean perRecipientField = lower.startsWith("action:") || lower.startsWith("status:")

@@ -240,6 +240,10 @@ public final class Text {
         }
         if (reply > 0) {
             int cmd = lower.lastIndexOf(">>> ", reply);
+            int talk = lower.lastIndexOf("... while talking to ", reply);
+            if (talk >= 0 && cmd < talk) {
+                return "CONN"; // "... while talking to H.:" then "<<< 554 ...": refused in the greeting
+            }
             if (cmd >= 0) {
                 String c = lower.substring(cmd + 4, Math.min(lower.length(), cmd + 14));
                 if (c.startsWith("rcpt")) {

@@ -13,7 +13,10 @@ final class AmazonSes extends TextRecognizer {
     @Override
     public boolean claims(MailText m) {
         String b = m.lowerBody();
-        return m.from().toLowerCase(Locale.ROOT).contains("amazonses.com") || m.headers().has("X-SES-Outgoing") || b.contains("amazon ses");
+        // X-SES-Outgoing is on every message SES sends, so on its own it does not make a bounce
+        String from = m.from().toLowerCase(Locale.ROOT);
+        boolean daemon = from.contains("mailer-daemon") || from.contains("postmaster") || !m.dsn().isBlank();
+        return from.contains("amazonses.com") || daemon && (m.headers().has("X-SES-Outgoing") || b.contains("amazon ses"));
     }
 
     @Override

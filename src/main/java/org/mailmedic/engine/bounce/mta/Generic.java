@@ -23,7 +23,7 @@ final class Generic extends TextRecognizer {
 
     @Override
     String[] endMarkers() {
-        return new String[] {};
+        return new String[] {"------------------------- message text follows"};
     }
 
     private static String subject(MailText m) {

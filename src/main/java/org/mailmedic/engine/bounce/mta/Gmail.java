@@ -33,6 +33,41 @@ final class Gmail extends TextRecognizer {
         return new String[] {"----- original message -----", "----- message header follows -----"};
     }
 
+    /**
+     * Google's documented answers (support.google.com/a/answer/3726730) and, for the classic
+     * text, the SMTP session state Gmail reports as "(state N)": 14 is RCPT (the address was
+     * refused), 15/17/18 are DATA and after (the message was refused).
+     */
+    private static final String[][] WORDS = {
+        {"because the address couldn't be found. check for typos or unnecessary spaces and try again.", "userunknown"},
+        {"null mx", "notaccept"},
+        {" had no relevant answers.", "networkerror"},
+        {" responded with code nxdomain", "networkerror"},
+        {"~\\(state 1[578]\\)", "filtered"},
+    };
+
+    @Override
+    String[][] ownWords() {
+        return WORDS;
+    }
+
+    @Override
+    String ownCommand(String d) {
+        int i = d.indexOf("(state ");
+        if (i < 0) {
+            return "";
+        }
+        String n = d.substring(i + 7, Math.min(d.length(), i + 10));
+        n = n.substring(0, Math.max(0, n.indexOf(')')));
+        return switch (n) {
+            case "6" -> "MAIL";
+            case "13" -> "EHLO";
+            case "14" -> "RCPT";
+            case "15", "17", "18" -> "DATA";
+            default -> "";
+        };
+    }
+
     private static String subject(MailText m) {
         return m.subject().toLowerCase(Locale.ROOT);
     }
@@ -55,6 +90,7 @@ final class Gmail extends TextRecognizer {
                     r.action = "delayed";
                 }
             }
+            applyOwnWords(found);
         }
         return found;
     }

@@ -81,8 +81,55 @@ abstract class TextRecognizer implements Recognizer {
         return nl < 0 ? lower.length() : nl + 1;
     }
 
+    /**
+     * What this family's own wording asserts, ported from its documented messages: pairs of a
+     * lower-case phrase of the error text (or "~" and a regular expression over it) and the
+     * reason it states. Empty when the family's
+     * texts say nothing beyond what the general phrase lists read.
+     */
+    String[][] ownWords() {
+        return NO_WORDS;
+    }
+
+    /** The SMTP command this family's error text names in its own notation, or "". */
+    String ownCommand(String diagnosticLower) {
+        return "";
+    }
+
+    static final String[][] NO_WORDS = new String[0][];
+    /** Compiled "~regex" entries of {@link #ownWords()}, shared by all families. */
+    private static final java.util.Map<String, java.util.regex.Pattern> WORD_PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public List<RawRecipient> decode(MailText m) {
+        List<RawRecipient> found = decodeRecipients(m);
+        applyOwnWords(found);
+        LocalAgents.apply(m, found, name.equals("rfc3464") || name.equals("unknown"));
+        return found;
+    }
+
+    /** Fills the command and reason this family's wording states, where still empty. */
+    void applyOwnWords(List<RawRecipient> found) {
+        String[][] words = ownWords();
+        for (RawRecipient r : found) {
+            String lower = r.diagnostic.toLowerCase(Locale.ROOT);
+            if (r.command.isEmpty()) {
+                r.command = ownCommand(lower);
+            }
+            if (r.reason.isEmpty()) {
+                for (String[] w : words) {
+                    if (w[0].startsWith("~") ? WORD_PATTERNS.computeIfAbsent(w[0], k -> java.util.regex.Pattern.compile(k.substring(1)))
+                            .matcher(lower).find() : lower.contains(w[0])) {
+                        r.reason = w[1];
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private List<RawRecipient> decodeRecipients(MailText m) {
         List<RawRecipient> dsn = Scan.fromDsn(m);
         String section = errorSection(m);
         Set<String> own = Scan.ownAddresses(m);
@@ -116,6 +163,9 @@ abstract class TextRecognizer implements Recognizer {
             if (t.command.isEmpty() && text.size() == 1) {
                 t.command = transcript;
             }
+            if (t.command.isEmpty()) {
+                t.command = refusedRcpt(section, t.recipient);
+            }
         }
         if (text.isEmpty()) {
             RawRecipient one = fallback(m, section, own);
@@ -147,6 +197,28 @@ abstract class TextRecognizer implements Recognizer {
             }
         }
         return text;
+    }
+
+    /**
+     * "RCPT" when a transcript shows this recipient's own "&gt;&gt;&gt; RCPT To:&lt;a@b&gt;" answered by a
+     * "&lt;&lt;&lt; 4xx/5xx" on the next line (a session transcript with several recipients).
+     */
+    static String refusedRcpt(String section, String recipient) {
+        String lower = section.toLowerCase(Locale.ROOT);
+        String addr = recipient.toLowerCase(Locale.ROOT);
+        int i = lower.indexOf(">>> rcpt to:<" + addr + ">");
+        if (i < 0) {
+            i = lower.indexOf(">>> rcpt to: <" + addr + ">");
+        }
+        if (i < 0) {
+            return "";
+        }
+        int nl = lower.indexOf('\n', i);
+        if (nl < 0) {
+            return "";
+        }
+        String next = lower.substring(nl + 1, Math.min(lower.length(), nl + 10)).strip();
+        return next.startsWith("<<< 5") || next.startsWith("<<< 4") ? "RCPT" : "";
     }
 
     /** Fills what the DSN lacks (an empty Diagnostic-Code) from the readable text. */

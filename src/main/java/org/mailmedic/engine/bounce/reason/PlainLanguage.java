@@ -55,6 +55,22 @@ public final class PlainLanguage {
      */
     public static String sentence(String recipient, String reason, boolean expired, boolean temporary, String who,
                                   String remote) {
+        return sentence(recipient, reason, expired, temporary, who, remote, "");
+    }
+
+    /** "Filtered" words that also name an unknown mailbox: the server refused, and did not say at which step. */
+    private static final String FILTERED_UNKNOWN = "the receiving system answered \"no such mailbox\" without saying "
+            + "so when the address was given, which is also how filters and a recipient's own sender settings refuse "
+            + "mail: check the address, and if it is right, a filter there is refusing your messages";
+
+    private static final Phrases UNKNOWN_WORDS = Phrases.load("userunknown");
+
+    /**
+     * As {@link #sentence(String, String, boolean, boolean, String, String)}, with the diagnostic
+     * text so that a {@code filtered} verdict worded as "user unknown" is explained honestly.
+     */
+    public static String sentence(String recipient, String reason, boolean expired, boolean temporary, String who,
+                                  String remote, String diagnostic) {
         String rcpt = recipient.isEmpty() ? "the recipient" : recipient;
         switch (reason) {
             case "delivered":
@@ -68,6 +84,10 @@ public final class PlainLanguage {
                 break;
         }
         String why = WHY.getOrDefault(reason, "of an error the bounce does not explain clearly");
+        if (reason.equals("filtered") && !diagnostic.isEmpty()
+                && UNKNOWN_WORDS.matches(ReasonClassifier.forMatching(diagnostic))) {
+            why = FILTERED_UNKNOWN;
+        }
         String by = who.isEmpty() ? "" : who + " ";
         String at = remote.isEmpty() ? "" : " (" + remote + ")";
         StringBuilder s = new StringBuilder();

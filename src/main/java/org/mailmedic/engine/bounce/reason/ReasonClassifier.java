@@ -63,7 +63,8 @@ public final class ReasonClassifier {
      * @param action      DSN action (failed, delayed, delivered...) or ""
      * @param command     SMTP command (CONN, EHLO, MAIL, RCPT, DATA) or ""
      * @param diagType    Diagnostic-Code type (smtp, x-unix, ...) or ""
-     * @param remoteHost  remote MTA host name, then a space and the recognizer family (for quirks)
+     * @param remoteHost  remote MTA host name, then a space and the recognizer family, optionally then a
+     *                    space and the recipient's domain (for receiver quirks)
      * @param stated      a reason the bounce format itself states, or ""
      */
     public static Decision decide(String status, String diagnostic, String action, String command, String diagType,
@@ -125,7 +126,7 @@ public final class ReasonClassifier {
             case "DATA":
                 return "filtered";
             default:
-                return "userunknown"; // when the stage is unknown, the words are taken at face value
+                return "filtered"; // when the stage is unknown, the words are taken at face value
         }
     }
 
@@ -138,6 +139,9 @@ public final class ReasonClassifier {
         }
         return b;
     }
+
+    /** A temporary (4xx) SMTP reply somewhere in the text. */
+    private static final java.util.regex.Pattern TEMPORARY_REPLY = java.util.regex.Pattern.compile("(?<![\\d.])4\\d\\d[ -]");
 
     /** Continuation prefixes of multi-line replies ("550-5.7.1 ") split phrases apart: drop them. */
     private static final java.util.regex.Pattern CONTINUATION =
@@ -154,10 +158,10 @@ public final class ReasonClassifier {
         if (!stated.isEmpty() && !VAGUE.contains(stated)) {
             return stated;
         }
-        if (stated.equals("userunknown") && has("userunknown", d, memo)) {
-            return stated; // the format states it (PowerMTA's bad-mailbox) and the words agree
+        if (stated.equals("userunknown")) {
+            return stated; // the family's own wording says so (Domino "not listed", MessageLabs "542 ... Rejected")
         }
-        String quirk = ReceiverQuirks.reason(remoteHost, status, d);
+        String quirk = ReceiverQuirks.reason(remoteHost, status, d, command);
         if (!quirk.isEmpty()) {
             return quirk;
         }
@@ -185,6 +189,13 @@ public final class ReasonClassifier {
                 }
                 continue;
             }
+            if (r.equals("filtered") && (command.equals("RCPT") || command.equals("MAIL") || command.equals("EHLO")
+                    || command.equals("CONN"))) {
+                continue; // a filter reads the message, so it refuses after DATA: before that it is something else
+            }
+            if (r.equals("rejected") && command.equals("MAIL") && d.contains("access denied")) {
+                return r; // a bare refusal of MAIL FROM is about the sender's address, not the sending host
+            }
             if (r.equals(byCode) && !VAGUE.contains(r) || has(r, d, memo)) {
                 return r;
             }
@@ -197,7 +208,9 @@ public final class ReasonClassifier {
                 return r;
             }
         }
-        if (command.equals("EHLO") || command.equals("CONN")) {
+        boolean retriedOut = (status.startsWith("4") || status.isEmpty() && TEMPORARY_REPLY.matcher(d).find())
+                && has("expired", d, memo);
+        if ((command.equals("EHLO") || command.equals("CONN")) && !retriedOut) {
             return "blocked"; // refused before any address was given: the sending host itself
         }
         if (command.equals("MAIL") && byCode.equals("userunknown")) {
