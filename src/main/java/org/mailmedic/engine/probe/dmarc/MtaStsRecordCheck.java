@@ -62,8 +62,7 @@ public final class MtaStsRecordCheck implements DomainProbe {
         List<String> s = sts.texts().stream().filter(t -> t.startsWith("v=STSv1")).toList();
         if (sts.failed()) {
             stsState = "error";
-            b.finding(Status.WARN, "The MTA-STS lookup " + sts.name() + " failed (" + (sts.error() != null ? sts.error()
-                    : sts.rcodeName()) + ").");
+            b.finding(Status.WARN, "The MTA-STS lookup " + sts.name() + " failed (" + sts.problem() + ").");
         } else if (s.isEmpty()) {
             stsState = "none";
             b.detail("No MTA-STS record at " + sts.name() + " (optional: it lets senders insist on TLS to your servers).");
