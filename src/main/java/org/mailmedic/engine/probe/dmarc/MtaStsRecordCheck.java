@@ -87,7 +87,7 @@ public final class MtaStsRecordCheck implements DomainProbe {
         List<String> r = rpt.texts().stream().filter(t -> t.startsWith("v=TLSRPTv1")).toList();
         if (rpt.failed()) {
             rptState = "error";
-            b.finding(Status.WARN, "The TLS-RPT lookup " + rpt.name() + " failed.");
+            b.finding(Status.WARN, "The TLS-RPT lookup " + rpt.name() + " failed (" + rpt.problem() + ").");
         } else if (r.isEmpty()) {
             rptState = "none";
             b.detail("No TLS-RPT record at " + rpt.name() + " (optional: senders would report TLS failures to you).");

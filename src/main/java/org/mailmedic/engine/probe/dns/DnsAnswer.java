@@ -156,7 +156,7 @@ public record DnsAnswer(String name, int type, int rcode, List<Record> records, 
         return switch (rcode) {
             case Rcode.NXDOMAIN -> name + " does not exist (NXDOMAIN)";
             case Rcode.SERVFAIL -> who + " answered SERVFAIL: it could not get an answer from the domain's own name"
-                    + " servers (they are down or unreachable, or the DNSSEC signatures do not validate)";
+                    + " servers, which are down, unreachable or fail DNSSEC validation";
             case Rcode.REFUSED -> who + " refused to answer (REFUSED): it does not answer this question for this"
                     + " computer; check which DNS server MailMedic uses";
             case Rcode.FORMERR -> who + " could not read the question (FORMERR)";
@@ -226,6 +226,9 @@ public record DnsAnswer(String name, int type, int rcode, List<Record> records, 
             sb.append(error);
         } else {
             sb.append(rcodeName());
+            if (failed()) {
+                sb.append(": ").append(problem());
+            }
             if (ok()) {
                 sb.append(records.isEmpty() ? ", no records" : ", " + records.size() + (records.size() == 1 ? " record" : " records"));
             }
