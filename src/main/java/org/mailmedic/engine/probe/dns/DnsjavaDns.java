@@ -198,7 +198,7 @@ public final class DnsjavaDns implements Dns {
             m = c.getMessage();
         }
         String l = m.toLowerCase(java.util.Locale.ROOT);
-        if (l.contains("end of input")) {
+        if (l.contains("end of input") || l.contains("truncated record")) {
             return "it stops in the middle of a record: cut short, or claiming more than a DNS message can hold";
         }
         if (l.contains("too short")) {
