@@ -65,7 +65,7 @@ class FaultSurfacingCliTest {
         DNS_MALFORMED("DNS malformed answer at MX", DOMAIN, Type.MX, Zone.Fault.MALFORMED, null, null,
                 "MX lookup for shop.example failed", "could not read (malformed"),
         DNS_HUGE("DNS 10 MB TXT at SPF", DOMAIN, Type.TXT, Zone.Fault.HUGE, null, null,
-                "TXT lookup for shop.example failed", "could not read (malformed"),
+                "TXT lookup for shop.example failed", "could not read (oversized"),
         DNS_CNAME_LOOP("DNS CNAME loop at DMARC", "_dmarc." + DOMAIN, Type.TXT, null, null, null,
                 "DMARC lookup _dmarc.shop.example failed", "CNAME loop"),
         SMTP_REFUSED("SMTP connect refused", null, 0, null, null, null, MX + " (127.0.0.1) port", "connection refused"),

@@ -35,8 +35,11 @@ final class FaultTableReport {
             host deadline, the CLI run's). The tests also assert: the whole check finished, the message
             names the host or DNS name and the stage, and no stack trace appears. Regenerate with
             `mvn -B -o test -Dtest='NetworkFaultTableTest,FaultSurfacingCliTest' -Dmailmedic.faultTable=docs/fault-table.md`.
-            Timings come from a shared 2-core box under load: they show which faults end at once and which
-            wait for a deadline, not performance.
+            Timings come from a shared 2-core box under heavy load (load average 30–45 during the run that
+            made this file): they show which faults end at once and which wait out a deadline, not
+            performance. Rows that wait out silence end 50–250 ms after the question's deadline (dnsjava's
+            own timer, then the probe and thread scheduling); the tests hold every row to its deadline plus
+            3 s of scheduling slack, and quick faults' DNS questions to under their deadline.
             """);
 
     private final String title;

@@ -113,7 +113,7 @@ class NetworkFaultTableTest {
                 "could not read (malformed"),
         MALFORMED_ID("answer with a wrong ID", Zone.Fault.MALFORMED_ID, DnsTestServer.TcpMode.SERVE,
                 "could not read (malformed"),
-        HUGE("10 MB TXT (over TCP)", Zone.Fault.HUGE, DnsTestServer.TcpMode.SERVE, "could not read (malformed"),
+        HUGE("10 MB TXT (over TCP)", Zone.Fault.HUGE, DnsTestServer.TcpMode.SERVE, "could not read (oversized"),
         CNAME_LOOP("CNAME loop", null, DnsTestServer.TcpMode.SERVE, "CNAME loop"),
         GARBAGE("unrelated records", Zone.Fault.GARBAGE, DnsTestServer.TcpMode.SERVE, null);
 

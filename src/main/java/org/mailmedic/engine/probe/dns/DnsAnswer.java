@@ -74,7 +74,7 @@ public record DnsAnswer(String name, int type, int rcode, List<Record> records, 
     }
 
     static final String TIMED_OUT = "timed out: ";
-    static final String MALFORMED = " sent an answer MailMedic could not read (malformed: ";
+    static final String MALFORMED = " sent an answer MailMedic could not read (";
     static final String TRUNCATED = " sent a truncated answer over UDP and the retry over TCP ";
     static final String UNREACHABLE = "cannot be reached: ";
     static final String INVALID = "not a valid domain name: ";
@@ -90,9 +90,13 @@ public record DnsAnswer(String name, int type, int rcode, List<Record> records, 
                 + millis + " ms" + (tries > 1 ? " (" + tries + " tries)" : ""), elapsed, server);
     }
 
-    /** A response that could not be read; {@code detail} says what was wrong with it, in words. */
+    /**
+     * A response that could not be read; {@code detail} says what was wrong with it, in words
+     * ("oversized: …" for an answer larger than a DNS message; otherwise it is called malformed).
+     */
     public static DnsAnswer malformed(String name, int type, String detail, Duration elapsed, String server) {
-        return failure(name, type, "the DNS server " + serverForPeople(server) + MALFORMED + detail + ")", elapsed, server);
+        String d = detail.startsWith("oversized:") ? detail : "malformed: " + detail;
+        return failure(name, type, "the DNS server " + serverForPeople(server) + MALFORMED + d + ")", elapsed, server);
     }
 
     /** A truncated UDP answer whose TCP retry failed; {@code tcpProblem} says how ("was refused", …). */

@@ -168,8 +168,7 @@ public final class DnsjavaDns implements Dns {
             try {
                 return new Exchange(send(addr, query, true, Duration.ofNanos(rest)), null, lastServer, true);
             } catch (WireParseException e) {
-                last = DnsAnswer.malformed(name, type, readable(e) + ", over TCP after a truncated UDP answer",
-                        since(startNanos), lastServer);
+                last = DnsAnswer.malformed(name, type, readableOverTcp(e), since(startNanos), lastServer);
             } catch (TimeoutException | SocketTimeoutException e) {
                 last = DnsAnswer.truncated(name, type, "got no answer within " + TimeUnit.NANOSECONDS.toMillis(rest)
                         + " ms", since(startNanos), lastServer);
@@ -188,6 +187,20 @@ public final class DnsjavaDns implements Dns {
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * A TCP answer (after a truncated UDP one) that does not parse. Cut short inside its own
+     * length prefix means the server announced more than it could put in one DNS message: an
+     * oversized answer (the 10 MB TXT a hostile server streams), said as such.
+     */
+    static String readableOverTcp(WireParseException e) {
+        String r = readable(e);
+        if (r.startsWith("it stops in the middle of a record")) {
+            return "oversized: over TCP it claims more records than one DNS message (at most 64 KB) can carry,"
+                    + " after a truncated UDP answer";
+        }
+        return r + ", over TCP after a truncated UDP answer";
     }
 
     /** dnsjava's parse errors in words. */

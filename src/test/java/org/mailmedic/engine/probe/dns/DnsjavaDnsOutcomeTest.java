@@ -32,7 +32,7 @@ class DnsjavaDnsOutcomeTest {
             MALFORMED       | SERVE  | MALFORMED | could not read (malformed: it stops in the middle of a record | 1500
             MALFORMED_SHORT | SERVE  | MALFORMED | could not read (malformed: it is shorter than a DNS header     | 1500
             MALFORMED_ID    | SERVE  | MALFORMED | could not read (malformed: its ID does not match the question | 1500
-            HUGE            | SERVE  | MALFORMED | over TCP after a truncated UDP answer                          | 1500
+            HUGE            | SERVE  | MALFORMED | could not read (oversized: over TCP it claims more records     | 1500
             TRUNCATE        | REFUSE | TRUNCATED | the retry over TCP failed: the connection was refused          | 1500
             TRUNCATE        | DROP   | TRUNCATED | the retry over TCP failed: it closed the connection            | 1500
             TRUNCATE        | SILENT | TRUNCATED | the retry over TCP got no answer within                        | 4500
