@@ -6,14 +6,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mailmedic.engine.probe.CheckResult;
 import org.mailmedic.engine.probe.DomainCheck;
 import org.mailmedic.engine.probe.DomainCheckOptions;
 import org.mailmedic.engine.probe.DomainCheckResult;
 import org.mailmedic.engine.probe.Status;
+import org.mailmedic.engine.probe.dns.Dns;
+import org.mailmedic.engine.probe.dns.DnsEvidence;
 import org.mailmedic.engine.probe.dns.Resolvers;
 import org.mailmedic.engine.probe.smtp.AddressResult;
 import org.mailmedic.engine.probe.smtp.HostResult;
@@ -22,261 +30,392 @@ import org.mailmedic.engine.probe.smtp.MxHost;
 import org.mailmedic.engine.probe.smtp.SessionResult;
 import org.mailmedic.engine.probe.smtp.SmtpCheckResult;
 import org.mailmedic.engine.probe.smtp.SmtpOptions;
-import org.mailmedic.engine.probe.smtp.TlsVersionSupport;
 import org.mailmedic.testing.MemoryDns;
 import org.mailmedic.testing.dns.DnsTestServer;
 import org.mailmedic.testing.dns.Zone;
 import org.mailmedic.testing.smtp.LoopbackConnector;
 import org.mailmedic.testing.smtp.SmtpFixture;
 import org.mailmedic.testing.smtp.TestPki;
+import org.xbill.DNS.Type;
 
 /**
- * Every network fault against every probe, on loopback fixtures only: each must end within its
- * deadline with a clear finding that names what was asked (the DNS name, the host and stage).
- * The table it prints is committed as FAULTS.md next to this class.
+ * Every network fault against every probe, on loopback fixtures only. A DNS fault is injected at
+ * exactly the name and type one probe asks (the rest of the zone stays healthy); an SMTP fault is
+ * served on 25, 587 and 465 at once. Each row must arrive within its deadline with a message
+ * naming the DNS name or host and the stage, the fault must be told as what it is (SERVFAIL,
+ * REFUSED, unreadable, truncated, loop, timeout), and the whole check must finish. The rows go to
+ * {@link FaultTableReport} (docs/fault-table.md).
  */
 class NetworkFaultTableTest {
 
     private static final String DOMAIN = "example.test";
     private static final String MX = "mx.example.test";
-    private static final String IP = "127.0.0.2";
+    /** The MX's address in the zone: public-looking so rDNS and DNSBL look at it; only a name, never connected to. */
+    private static final String MX_IP = "8.8.4.4";
+    private static final String DNSBL = "bl.example.test";
     private static final TestPki PKI = new TestPki();
-    private static final List<String> ROWS = new ArrayList<>();
 
-    /** Query timeout per try (3 tries), and the whole check's deadline. */
-    private static final Duration QUERY = Duration.ofMillis(400);
-    private static final Duration CHECK = Duration.ofSeconds(4);
+    /** Deadline of one DNS question (all 3 tries), and of the whole domain check. */
+    private static final Duration QUERY = Duration.ofMillis(600);
+    private static final Duration CHECK = Duration.ofSeconds(6);
     /** Per-read timeout and per-host deadline of the SMTP checks. */
     private static final Duration REPLY = Duration.ofSeconds(1);
     private static final Duration HOST = Duration.ofSeconds(4);
     /** Scheduling slack on a loaded 2-core box (threads, TLS set-up), not a performance claim. */
     private static final long SLACK_MS = 3000;
 
-    @AfterAll
-    static void printTable() {
-        System.out.println("| fault | probe | outcome (headline) | elapsed ms / deadline ms |");
-        System.out.println("|---|---|---|---|");
-        ROWS.forEach(System.out::println);
+    /**
+     * One healthy check first, so that the rows measure faults and not the JVM loading dnsjava,
+     * the public suffix list and the TLS classes on a cold start (seconds on a loaded box).
+     */
+    @BeforeAll
+    static void warmUp() throws Exception {
+        try (DnsTestServer server = DnsTestServer.start(String.join("\n", ZONE))) {
+            Dns dns = Resolvers.at(server.hostPort(), Duration.ofSeconds(10));
+            new DomainCheck(dns).run(DOMAIN, DomainCheckOptions.defaults().withQueryTimeout(Duration.ofSeconds(10))
+                    .withDnsbls(List.of(DNSBL)), null);
+            smtpHealthyWithDane(dns);
+        }
     }
 
-    private static void row(String fault, String probe, String headline, long ms, long deadline) {
-        synchronized (ROWS) {
-            ROWS.add("| " + fault + " | " + probe + " | " + headline.replace("|", "/").replace("\n", " ") + " | " + ms
-                    + " / " + deadline + " |");
-        }
+    @AfterAll
+    static void writeTable() throws Exception {
+        FaultTableReport.SHARED.write("fault-table.md");
     }
 
     // ---------------------------------------------------------------- DNS
 
-    private static Zone healthyZone() {
-        return new Zone().text("""
-                $ORIGIN example.test.
-                @ MX 10 mx.example.test.
-                @ TXT "v=spf1 mx -all"
-                mx A 127.0.0.2
-                _dmarc TXT "v=DMARC1; p=reject"
-                _mta-sts TXT "v=STSv1; id=1"
-                """);
+    /** The healthy zone, absolute names, one record a line (so a probe's name can be taken out). */
+    private static final List<String> ZONE = List.of(
+            "example.test. MX 10 mx.example.test.",
+            "example.test. TXT \"v=spf1 mx -all\"",
+            "mx.example.test. A " + MX_IP,
+            "4.4.8.8.in-addr.arpa. PTR mx.example.test.",
+            "_dmarc.example.test. TXT \"v=DMARC1; p=reject\"",
+            "default._domainkey.example.test. TXT \"v=DKIM1; k=rsa; p=\"",
+            "_mta-sts.example.test. TXT \"v=STSv1; id=1\"",
+            "_smtp._tls.example.test. TXT \"v=TLSRPTv1; rua=mailto:tls@example.test\"");
+
+    /**
+     * A DNS fault: what the fixture does to one name and type, and the words that tell it in the
+     * message (null: not a fault but an answer, e.g. NXDOMAIN, which probes read as "no record").
+     */
+    enum DnsFault {
+        TIMEOUT("no answer (timeout)", Zone.Fault.NO_ANSWER, DnsTestServer.TcpMode.SERVE, "did not answer within"),
+        SERVFAIL("SERVFAIL", Zone.Fault.SERVFAIL, DnsTestServer.TcpMode.SERVE, "SERVFAIL"),
+        REFUSED("REFUSED", Zone.Fault.REFUSED, DnsTestServer.TcpMode.SERVE, "refused to answer (REFUSED)"),
+        NXDOMAIN("NXDOMAIN", Zone.Fault.NXDOMAIN, DnsTestServer.TcpMode.SERVE, null),
+        TRUNCATED_TCP_REFUSED("truncated UDP, TCP refused", Zone.Fault.TRUNCATE, DnsTestServer.TcpMode.REFUSE,
+                "truncated answer over UDP and the retry over TCP failed"),
+        TRUNCATED_TCP_SILENT("truncated UDP, TCP silent", Zone.Fault.TRUNCATE, DnsTestServer.TcpMode.SILENT,
+                "truncated answer over UDP and the retry over TCP got no answer"),
+        MALFORMED("malformed answer (cut short)", Zone.Fault.MALFORMED, DnsTestServer.TcpMode.SERVE,
+                "could not read (malformed"),
+        MALFORMED_ID("answer with a wrong ID", Zone.Fault.MALFORMED_ID, DnsTestServer.TcpMode.SERVE,
+                "could not read (malformed"),
+        HUGE("10 MB TXT (over TCP)", Zone.Fault.HUGE, DnsTestServer.TcpMode.SERVE, "could not read (oversized"),
+        CNAME_LOOP("CNAME loop", null, DnsTestServer.TcpMode.SERVE, "CNAME loop"),
+        GARBAGE("unrelated records", Zone.Fault.GARBAGE, DnsTestServer.TcpMode.SERVE, null);
+
+        final String label;
+        final Zone.Fault zoneFault;
+        final DnsTestServer.TcpMode tcp;
+        final String words;
+
+        DnsFault(String label, Zone.Fault zoneFault, DnsTestServer.TcpMode tcp, String words) {
+            this.label = label;
+            this.zoneFault = zoneFault;
+            this.tcp = tcp;
+            this.words = words;
+        }
+
+        /** Whether the question must end well before its deadline (nothing to wait for). */
+        boolean quick() {
+            return this != TIMEOUT && this != TRUNCATED_TCP_SILENT;
+        }
     }
 
-    private static String dnsFault(String fault, Consumer<Zone> apply) throws Exception {
-        Zone zone = healthyZone();
-        apply.accept(zone);
-        try (DnsTestServer server = DnsTestServer.start(zone)) {
-            DomainCheckOptions o = DomainCheckOptions.defaults().withQueryTimeout(QUERY).withCheckDeadline(CHECK)
-                    .withDnsbls(List.of());
-            long t0 = System.nanoTime();
-            DomainCheckResult r = new DomainCheck(Resolvers.at(server.hostPort(), QUERY)).run(DOMAIN, o, null);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(ms).as("%s: the domain check finishes within its deadline", fault)
-                    .isLessThan(CHECK.toMillis() + SLACK_MS);
-            assertThat(r.checks()).as("%s: one row per probe", fault).isNotEmpty();
-            CheckResult worst = r.checks().stream().filter(c -> c.status() != Status.PASS)
-                    .filter(c -> text(c).contains(DOMAIN)).findFirst().orElse(null);
-            assertThat(worst).as("%s: a finding naming the name queried, in %s", fault, r.checks()).isNotNull();
-            for (CheckResult c : r.checks()) {
-                assertThat(c.headline()).as("%s/%s", fault, c.id()).isNotBlank().doesNotContain("Exception");
-                row(fault, "domain check: " + c.id(), c.status() + ": " + c.headline(), ms, CHECK.toMillis());
+    /** A probe: the row it reports in, the question it asks, and the words naming that lookup. */
+    enum DnsProbe {
+        MX_LOOKUP("MX lookup", "mx", DOMAIN, Type.MX, DOMAIN, "MX lookup"),
+        MX_HOST_A("A lookup of the MX host", "mx", MX, Type.A, MX, "could not be resolved"),
+        PTR("reverse DNS (PTR)", "rdns", "4.4.8.8.in-addr.arpa", Type.PTR, "4.4.8.8.in-addr.arpa", "PTR lookup"),
+        SPF("SPF (TXT)", "spf", DOMAIN, Type.TXT, DOMAIN, "TXT lookup"),
+        DMARC("DMARC", "dmarc", "_dmarc." + DOMAIN, Type.TXT, "_dmarc." + DOMAIN, "DMARC lookup"),
+        DKIM("DKIM selector", "dkim", "default._domainkey." + DOMAIN, Type.TXT, "default._domainkey." + DOMAIN,
+                "Selector default"),
+        MTA_STS("MTA-STS record", "mta-sts-record", "_mta-sts." + DOMAIN, Type.TXT, "_mta-sts." + DOMAIN,
+                "MTA-STS lookup"),
+        TLS_RPT("TLS-RPT record", "mta-sts-record", "_smtp._tls." + DOMAIN, Type.TXT, "_smtp._tls." + DOMAIN,
+                "TLS-RPT lookup"),
+        DNSBL_A("DNSBL", "dnsbl", "4.4.8.8." + NetworkFaultTableTest.DNSBL, Type.A, NetworkFaultTableTest.DNSBL,
+                "could not check"),
+        DANE_TLSA("DANE (TLSA)", "dane", "_25._tcp." + MX, Type.TLSA, MX, "DANE (TLSA)");
+
+        final String label;
+        final String row;
+        final String name;
+        final int type;
+        final String named;
+        final String stage;
+
+        DnsProbe(String label, String row, String name, int type, String named, String stage) {
+            this.label = label;
+            this.row = row;
+            this.name = name;
+            this.type = type;
+            this.named = named;
+            this.stage = stage;
+        }
+    }
+
+    static Stream<Arguments> dnsRows() {
+        List<Arguments> out = new ArrayList<>();
+        for (DnsFault f : DnsFault.values()) {
+            for (DnsProbe p : DnsProbe.values()) {
+                out.add(Arguments.of(f, p));
             }
-            return worst.headline();
         }
+        return out.stream();
     }
 
-    private static String text(CheckResult c) {
-        return (c.headline() + " " + String.join(" ", c.details())).toLowerCase(Locale.ROOT);
+    /** The zone with {@code fault} at exactly the probe's name and type. */
+    private static Zone zoneWith(DnsFault fault, DnsProbe probe) {
+        StringBuilder text = new StringBuilder();
+        for (String line : ZONE) {
+            if (fault == DnsFault.CNAME_LOOP && line.startsWith(probe.name + ". ")) {
+                continue; // a CNAME owns its name: the alias replaces every record there
+            }
+            text.append(line).append('\n');
+        }
+        if (fault == DnsFault.CNAME_LOOP) {
+            text.append(probe.name).append(". CNAME loop.").append(probe.name).append(".\n");
+            text.append("loop.").append(probe.name).append(". CNAME ").append(probe.name).append(".\n");
+        }
+        Zone zone = new Zone().text(text.toString());
+        if (fault.zoneFault != null) {
+            zone.fault(probe.name, probe.type, fault.zoneFault);
+        }
+        return zone;
     }
 
-    @Test
-    void dnsServfail() throws Exception {
-        dnsFault("DNS SERVFAIL", z -> z.fault(DOMAIN, Zone.Fault.SERVFAIL));
-    }
-
-    @Test
-    void dnsRefused() throws Exception {
-        dnsFault("DNS REFUSED", z -> z.fault(DOMAIN, Zone.Fault.REFUSED));
-    }
-
-    @Test
-    void dnsNxdomain() throws Exception {
-        dnsFault("DNS NXDOMAIN", z -> z.fault(DOMAIN, Zone.Fault.NXDOMAIN));
-    }
-
-    @Test
-    void dnsTruncatedUdp() throws Exception {
-        // TC on UDP: the answer must still come, over TCP; the check then passes or names a real problem.
-        Zone zone = healthyZone().fault(DOMAIN, Zone.Fault.TRUNCATE);
-        try (DnsTestServer server = DnsTestServer.start(zone)) {
-            DomainCheckOptions o = DomainCheckOptions.defaults().withQueryTimeout(QUERY).withCheckDeadline(CHECK)
-                    .withDnsbls(List.of());
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("dnsRows")
+    void dnsFaultAtOneProbe(DnsFault fault, DnsProbe probe) throws Exception {
+        try (DnsTestServer server = DnsTestServer.start(zoneWith(fault, probe)).tcp(fault.tcp)) {
+            Dns dns = Resolvers.at(server.hostPort(), QUERY);
+            Map<String, Long> arrived = new ConcurrentHashMap<>();
             long t0 = System.nanoTime();
-            DomainCheckResult r = new DomainCheck(Resolvers.at(server.hostPort(), QUERY)).run(DOMAIN, o, null);
+            String id;
+            String message;
+            List<DnsEvidence> evidence;
+            long ms;
+            if (probe == DnsProbe.DANE_TLSA) {
+                SmtpHostRun run = smtpHealthyWithDane(dns);
+                ms = run.ms;
+                id = "dane";
+                message = run.dane;
+                evidence = List.of();
+                assertThat(ms).as("the SMTP check with DANE finishes within its host deadline")
+                        .isLessThan(HOST.toMillis() + SLACK_MS);
+            } else {
+                DomainCheckOptions o = DomainCheckOptions.defaults().withQueryTimeout(QUERY).withCheckDeadline(CHECK)
+                        .withDnsbls(List.of(DNSBL)).withDkimSelectors(List.of("default"));
+                DomainCheckResult r = new DomainCheck(dns).run(DOMAIN, o,
+                        c -> arrived.putIfAbsent(c.id(), (System.nanoTime() - t0) / 1_000_000));
+                long total = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(total).as("the whole domain check finishes").isLessThan(CHECK.toMillis() + SLACK_MS);
+                assertThat(r.cancelled()).isFalse();
+                assertThat(r.checks()).as("every probe gave its row").hasSizeGreaterThanOrEqualTo(7);
+                for (CheckResult c : r.checks()) {
+                    assertThat(c.headline()).as("%s", c.id()).isNotBlank().doesNotContain("Exception", "\tat ");
+                    assertThat(c.headline()).as("no probe ran out of time").doesNotContain("did not finish within");
+                }
+                CheckResult row = r.check(probe.row).orElseThrow();
+                id = row.id();
+                message = row.status() + ": " + row.headline() + (row.details().isEmpty() ? ""
+                        : " — " + String.join(" ", row.details().stream()
+                                .filter(d -> fault.words == null || d.contains(probe.named) || d.contains(fault.words))
+                                .toList()));
+                ms = arrived.get(probe.row);
+                evidence = r.checks().stream().flatMap(c -> c.dns().stream()).toList();
+            }
+            assertThat(ms).as("%s/%s: the row arrives within the question's deadline", fault, probe)
+                    .isLessThan(QUERY.toMillis() + SLACK_MS);
+            assertThat(message).as("%s/%s", fault, probe).isNotBlank().doesNotContain("Exception", "\tat ");
+            if (fault.words != null) {
+                assertThat(message).as("%s/%s names the name asked", fault, probe).contains(probe.named);
+                assertThat(message).as("%s/%s names the stage", fault, probe).contains(probe.stage);
+                assertThat(message).as("%s/%s tells the fault as what it is", fault, probe).contains(fault.words);
+                assertThat(message).as("%s/%s: a finding, not a pass", fault, probe).doesNotStartWith("PASS");
+                if (fault != DnsFault.CNAME_LOOP) {
+                    assertThat(message).as("names the resolver").contains("127.0.0.1:" + server.port());
+                }
+            }
+            if (fault.quick()) {
+                // The question itself did not sit out its deadline: the fault was seen and said at once.
+                evidence.stream().filter(e -> e.name().equalsIgnoreCase(probe.name) && e.type().equals(Type.string(probe.type)))
+                        .forEach(e -> assertThat(e.elapsedMs()).as("%s/%s: %s", fault, probe, e)
+                                .isLessThan(QUERY.toMillis()));
+            }
+            FaultTableReport.SHARED.add(new FaultTableReport.Row("1. DNS faults (domain check; DANE in the SMTP check)",
+                    fault.ordinal(), "DNS " + fault.label, probe.ordinal(), probe.label + " — " + probe.name + " "
+                            + Type.string(probe.type), message, ms, QUERY.toMillis()));
+            assertThat(id).isEqualTo(probe.row);
+        }
+    }
+
+    private record SmtpHostRun(String dane, long ms) {
+    }
+
+    /** A healthy STARTTLS server for mx.example.test, DANE looked up through {@code dns}. */
+    private static SmtpHostRun smtpHealthyWithDane(Dns dns) throws Exception {
+        try (SmtpFixture f = SmtpFixture.builder().banner("220 mx.example.test ESMTP")
+                .starttls(PKI.good(MX).serverContext()).start()) {
+            LoopbackConnector c = new LoopbackConnector().host(MX, MX_IP).route(MX_IP, 25, f.port());
+            SmtpOptions o = SmtpOptions.builder(dns).connector(c).resolver(c).trustStore(PKI.trustStore())
+                    .connectTimeout(REPLY).replyTimeout(REPLY).hostDeadline(HOST).checkSubmission(false)
+                    .probeTlsVersions(false).checkMtaSts(false).checkDane(true).ehloName("checker.mailmedic.test").build();
+            long t0 = System.nanoTime();
+            SmtpCheckResult r = new MailServerCheck().check(DOMAIN, List.of(new MxHost(MX, 10, List.of(MX_IP))), o, h -> { });
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(ms).isLessThan(CHECK.toMillis() + SLACK_MS);
-            assertThat(server.tcpQueries()).as("truncated answers are retried over TCP").isPositive();
-            // The MX answer arrived (over TCP): the row names the MX host instead of a failed lookup.
-            assertThat(r.check("mx").orElseThrow().headline()).contains(MX).doesNotContain("failed");
-            r.checks().forEach(c -> row("DNS truncated UDP (TC)", "domain check: " + c.id(),
-                    c.status() + ": " + c.headline(), ms, CHECK.toMillis()));
+            HostResult h = r.hosts().get(0);
+            assertThat(h.dane()).as("DANE was checked").isNotNull();
+            f.assertPolite(false);
+            return new SmtpHostRun(h.dane().status() + ": " + h.dane().headline(), ms);
         }
     }
 
     @Test
-    void dnsNoAnswer() throws Exception {
-        dnsFault("DNS no answer (timeout)", z -> z.fault(DOMAIN, Zone.Fault.NO_ANSWER));
+    void truncatedUdpIsRetriedOverTcpAndTheAnswerArrives() throws Exception {
+        Zone zone = new Zone().text(String.join("\n", ZONE)).fault(DOMAIN, Type.MX, Zone.Fault.TRUNCATE);
+        try (DnsTestServer server = DnsTestServer.start(zone)) {
+            long t0 = System.nanoTime();
+            DomainCheckResult r = new DomainCheck(Resolvers.at(server.hostPort(), QUERY)).run(DOMAIN,
+                    DomainCheckOptions.defaults().withQueryTimeout(QUERY).withCheckDeadline(CHECK).withDnsbls(List.of()), null);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(server.tcpQueries()).as("truncated answers are retried over TCP").isPositive();
+            CheckResult mx = r.check("mx").orElseThrow();
+            assertThat(mx.headline()).contains(MX).doesNotContain("failed");
+            FaultTableReport.SHARED.add(new FaultTableReport.Row("1. DNS faults (domain check; DANE in the SMTP check)",
+                    90, "DNS truncated UDP, TCP works (not a fault)", 0, "MX lookup — example.test MX",
+                    mx.status() + ": " + mx.headline(), ms, QUERY.toMillis()));
+        }
     }
 
     @Test
-    void dnsDelayBeyondTimeout() throws Exception {
-        dnsFault("DNS delay 2 s > query timeout", z -> z.delay(DOMAIN, Duration.ofSeconds(2)));
-    }
-
-    @Test
-    void dnsMalformed() throws Exception {
-        dnsFault("DNS malformed bytes", z -> z.fault(DOMAIN, Zone.Fault.MALFORMED));
-    }
-
-    @Test
-    void dnsGarbageRecords() throws Exception {
-        dnsFault("DNS unrelated answer records", z -> z.fault(DOMAIN, Zone.Fault.GARBAGE));
-    }
-
-    @Test
-    void dnsCnameLoop() throws Exception {
-        dnsFault("DNS CNAME loop", z -> z.text("""
-                $ORIGIN example.test.
-                default._domainkey CNAME loop.example.test.
-                loop CNAME default._domainkey.example.test.
-                _smtp._tls CNAME loop2.example.test.
-                loop2 CNAME _smtp._tls.example.test.
-                """).fault(DOMAIN, Zone.Fault.SERVFAIL));
-    }
-
-    @Test
-    void dnsHugeTxt() throws Exception {
-        // The largest TXT RRset a DNS message can carry (~64 KB over TCP): 250 strings of 255 bytes.
+    void theLargestTxtADnsMessageCarriesIsReadOverTcp() throws Exception {
+        // 250 strings of 255 bytes (~64 KB, the most one DNS message holds): legal, if absurd; read whole.
         String[] parts = new String[250];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = (i == 0 ? "v=spf1 " : "") + "x".repeat(i == 0 ? 248 : 255);
         }
-        dnsFault("DNS 64 KB TXT", z -> z.txt(DOMAIN, parts).txt("_dmarc." + DOMAIN, parts));
+        StringBuilder text = new StringBuilder();
+        ZONE.stream().filter(l -> !l.startsWith("example.test. TXT")).forEach(l -> text.append(l).append('\n'));
+        try (DnsTestServer server = DnsTestServer.start(new Zone().text(text.toString()).txt(DOMAIN, parts))) {
+            long t0 = System.nanoTime();
+            DomainCheckResult r = new DomainCheck(Resolvers.at(server.hostPort(), QUERY)).run(DOMAIN,
+                    DomainCheckOptions.defaults().withQueryTimeout(QUERY).withCheckDeadline(CHECK).withDnsbls(List.of()), null);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            CheckResult spf = r.check("spf").orElseThrow();
+            assertThat(spf.dns()).anySatisfy(e -> {
+                assertThat(e.name()).isEqualTo(DOMAIN);
+                assertThat(e.viaTcp()).isTrue();
+                assertThat(e.error()).isNull();
+            });
+            assertThat(spf.headline()).doesNotContain("could not read");
+            FaultTableReport.SHARED.add(new FaultTableReport.Row("1. DNS faults (domain check; DANE in the SMTP check)",
+                    91, "DNS 64 KB TXT (largest legal answer; not a fault)", 3, "SPF (TXT) — example.test TXT",
+                    spf.status() + ": " + spf.headline(), ms, QUERY.toMillis()));
+        }
     }
 
     // ---------------------------------------------------------------- SMTP
 
-    private static SmtpOptions.Builder smtpOptions(LoopbackConnector c) {
-        return SmtpOptions.builder(new MemoryDns()).connector(c).resolver(c).trustStore(PKI.trustStore())
-                .connectTimeout(Duration.ofSeconds(1)).replyTimeout(REPLY).hostDeadline(HOST)
-                .checkSubmission(true).probeTlsVersions(true).checkMtaSts(false).checkDane(false)
-                .ehloName("checker.mailmedic.test");
+    /** An SMTP fault: how the fixture misbehaves (null: nothing listens) and the words telling it on port 25. */
+    enum SmtpFault {
+        CONNECT_REFUSED("connect refused", null, "connection refused"),
+        SILENT_AFTER_CONNECT("silent after connect", b -> b.fault(SmtpFixture.Fault.SILENT), "no greeting"),
+        SILENT_AFTER_EHLO("silent after EHLO", b -> b.fault(SmtpFixture.Fault.HANG_AFTER_BANNER), "during EHLO"),
+        GARBAGE("garbage bytes", b -> b.fault(SmtpFixture.Fault.GARBAGE), "not SMTP"),
+        ONE_MB_LINE("1 MB reply line", b -> b.banner("220 " + "x".repeat(1 << 20)), "endless line"),
+        ENDLESS_MULTILINE("multi-line reply that never ends", b -> b.fault(SmtpFixture.Fault.ENDLESS_REPLY),
+                "never ends"),
+        DROP_IN_TLS("drop during TLS handshake", b -> b.fault(SmtpFixture.Fault.DROP_AT_STARTTLS), "TLS handshake"),
+        TLS_ALERT_VERSION("TLS alert protocol_version", b -> b.fault(SmtpFixture.Fault.TLS10_ONLY), "TLS versions"),
+        TLS_ALERT_HANDSHAKE("TLS alert handshake_failure (no certificate)", b -> b.starttlsWithoutCertificate(),
+                "no certificate"),
+        DRIP_100MS("slow drip, 1 byte / 100 ms", b -> b.fault(SmtpFixture.Fault.DRIP), "no greeting"),
+        DRIP_1S("slow drip, 1 byte / s", b -> b.fault(SmtpFixture.Fault.DRIP).dripEvery(Duration.ofSeconds(1)),
+                "no greeting");
+
+        final String label;
+        final java.util.function.UnaryOperator<SmtpFixture.Builder> server;
+        final String words;
+
+        SmtpFault(String label, java.util.function.UnaryOperator<SmtpFixture.Builder> server, String words) {
+            this.label = label;
+            this.server = server;
+            this.words = words;
+        }
     }
 
-    /** All probes of one address (25 with STARTTLS, TLS versions, 587, 465) against one faulty server. */
-    private static void smtpFault(String fault, SmtpFixture.Builder server) throws Exception {
-        try (SmtpFixture f = server == null ? null : server.start()) {
+    /** Stage words a session's message must name one of. */
+    private static final List<String> STAGES = List.of("connect", "banner", "greet", "ehlo", "starttls", "tls",
+            "handshake", "reply", "answer", "respond", "line", "deadline", "time", "cipher");
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(SmtpFault.class)
+    void smtpFaultAtEveryPort(SmtpFault fault) throws Exception {
+        try (SmtpFixture f = fault.server == null ? null : fault.server.apply(SmtpFixture.builder()).start()) {
             LoopbackConnector c = new LoopbackConnector();
             if (f != null) {
-                c.route(IP, 25, f.port()).route(IP, 587, f.port()).route(IP, 465, f.port());
+                c.route(MX_IP, 25, f.port()).route(MX_IP, 587, f.port()).route(MX_IP, 465, f.port());
             }
+            SmtpOptions o = SmtpOptions.builder(new MemoryDns()).connector(c).resolver(c).trustStore(PKI.trustStore())
+                    .connectTimeout(REPLY).replyTimeout(REPLY).hostDeadline(HOST).checkSubmission(true)
+                    .probeTlsVersions(true).checkMtaSts(false).checkDane(false).ehloName("checker.mailmedic.test").build();
             long t0 = System.nanoTime();
-            SmtpCheckResult r = new MailServerCheck().check(DOMAIN, List.of(new MxHost(MX, 10, List.of(IP))),
-                    smtpOptions(c).build(), h -> { });
+            SmtpCheckResult r = new MailServerCheck().check(DOMAIN, List.of(new MxHost(MX, 10, List.of(MX_IP))), o, h -> { });
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(ms).as("%s: within the host deadline", fault).isLessThan(HOST.toMillis() + SLACK_MS);
             HostResult h = r.hosts().get(0);
-            assertThat(h.headline()).as(fault).isNotBlank().doesNotContain("Exception");
-            assertThat(h.status()).as("%s: %s", fault, h.headline()).isNotEqualTo(
-                    org.mailmedic.engine.probe.smtp.Status.PASS);
+            assertThat(h.headline()).as(fault.label).isNotBlank().doesNotContain("Exception", "\tat ");
+            assertThat(h.status()).as("%s: %s", fault, h.headline()).isNotEqualTo(org.mailmedic.engine.probe.smtp.Status.PASS);
             AddressResult a = h.addresses().get(0);
-            session(fault, "SMTP 25 + STARTTLS", a.smtp(), ms);
-            session(fault, "submission 587", a.submission(), ms);
-            session(fault, "implicit TLS 465", a.implicitTls(), ms);
-            String versions = a.tlsVersions().isEmpty() ? "not probed (no STARTTLS seen)"
-                    : a.tlsVersions().stream().map(v -> v.version() + " " + v.result()).reduce((x, y) -> x + ", " + y)
-                            .orElse("");
-            row(fault, "TLS versions", versions, ms, HOST.toMillis());
-            row(fault, "host " + MX, h.status() + ": " + h.headline(), ms, HOST.toMillis());
+            String port25 = session(fault, 0, "SMTP 25: banner, EHLO, STARTTLS, certificate", a.smtp(), ms);
+            assertThat(port25).as("%s: port 25 tells the fault", fault).containsIgnoringCase(fault.words);
+            session(fault, 1, "submission 587", a.submission(), ms);
+            session(fault, 2, "implicit TLS 465", a.implicitTls(), ms);
+            String versions = a.tlsVersions().isEmpty() ? "not probed (no working STARTTLS)"
+                    : String.join(", ", a.tlsVersions().stream().map(v -> v.version() + " " + v.result()).toList());
+            FaultTableReport.SHARED.add(new FaultTableReport.Row("2. SMTP faults (mail server check, one host)",
+                    fault.ordinal(), "SMTP " + fault.label, 3, "TLS versions", versions, ms, HOST.toMillis()));
             if (f != null) {
                 f.assertPolite(false);
             }
         }
     }
 
-    private static void session(String fault, String probe, SessionResult s, long ms) {
-        if (s == null) {
-            row(fault, probe, "not reached", ms, HOST.toMillis());
-            return;
-        }
-        String all = (s.headline() + " " + s.findings()).toLowerCase(Locale.ROOT);
-        assertThat(s.headline()).as("%s/%s", fault, probe).isNotBlank().doesNotContain("Exception");
-        assertThat(all).as("%s/%s names the host or address", fault, probe).containsAnyOf(IP, MX);
-        assertThat(all).as("%s/%s names the stage", fault, probe).containsAnyOf("connect", "banner", "greet",
-                "ehlo", "starttls", "tls", "handshake", "reply", "answer", "respond", "line", "deadline", "time");
-        row(fault, probe, s.status() + ": " + s.headline(), ms, HOST.toMillis());
+    private static String session(SmtpFault fault, int order, String probe, SessionResult s, long ms) {
+        assertThat(s).as("%s/%s ran", fault, probe).isNotNull();
+        String all = s.headline() + " " + s.findings();
+        assertThat(s.headline()).as("%s/%s", fault, probe).isNotBlank().doesNotContain("Exception", "\tat ");
+        assertThat(all).as("%s/%s names the host and address", fault, probe).contains(MX).contains(MX_IP);
+        assertThat(all.toLowerCase(Locale.ROOT)).as("%s/%s names the stage", fault, probe)
+                .containsAnyOf(STAGES.toArray(String[]::new));
+        FaultTableReport.SHARED.add(new FaultTableReport.Row("2. SMTP faults (mail server check, one host)",
+                fault.ordinal(), "SMTP " + fault.label, order, probe, s.status() + ": " + s.headline(), ms, HOST.toMillis()));
+        return s.headline();
     }
 
-    @Test
-    void smtpConnectRefused() throws Exception {
-        smtpFault("SMTP connect refused", null);
+    /** A check result's words, for searching. */
+    static String text(CheckResult c) {
+        return (c.headline() + " " + String.join(" ", c.details())).toLowerCase(Locale.ROOT);
     }
 
-    @Test
-    void smtpSilentAfterConnect() throws Exception {
-        smtpFault("SMTP silent after connect", SmtpFixture.builder().fault(SmtpFixture.Fault.SILENT));
-    }
-
-    @Test
-    void smtpSilentAfterEhlo() throws Exception {
-        smtpFault("SMTP silent after EHLO", SmtpFixture.builder().fault(SmtpFixture.Fault.HANG_AFTER_BANNER));
-    }
-
-    @Test
-    void smtpGarbage() throws Exception {
-        smtpFault("SMTP garbage bytes", SmtpFixture.builder().fault(SmtpFixture.Fault.GARBAGE));
-    }
-
-    @Test
-    void smtpOneMegabyteLine() throws Exception {
-        smtpFault("SMTP 1 MB reply line", SmtpFixture.builder().banner("220 " + "x".repeat(1 << 20)));
-    }
-
-    @Test
-    void smtpEndlessMultiline() throws Exception {
-        smtpFault("SMTP multi-line reply that never ends", SmtpFixture.builder().fault(SmtpFixture.Fault.ENDLESS_REPLY));
-    }
-
-    @Test
-    void smtpDropDuringTls() throws Exception {
-        smtpFault("SMTP drop during TLS handshake", SmtpFixture.builder().fault(SmtpFixture.Fault.DROP_AT_STARTTLS));
-    }
-
-    @Test
-    void smtpTlsAlert() throws Exception {
-        // A TLS 1.0-only server answers a modern ClientHello with a protocol_version alert.
-        smtpFault("SMTP TLS alert (protocol_version)", SmtpFixture.builder().fault(SmtpFixture.Fault.TLS10_ONLY));
-    }
-
-    @Test
-    void smtpSlowDrip() throws Exception {
-        smtpFault("SMTP slow drip (1 byte / 100 ms, forever)", SmtpFixture.builder().fault(SmtpFixture.Fault.DRIP));
+    /** Status of a row as a tag, for tables. */
+    static String tag(Status s) {
+        return s.name();
     }
 }

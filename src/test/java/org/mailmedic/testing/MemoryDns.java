@@ -72,8 +72,7 @@ public final class MemoryDns implements Dns {
 
     /** The resolver did not answer for this name and type. */
     public MemoryDns timeout(String name, int type) {
-        answers.put(key(name, type), new DnsAnswer(name, type, -1, List.of(), List.of(), false, -1,
-                Duration.ofSeconds(3), "memory", "timed out after 3 tries"));
+        answers.put(key(name, type), DnsAnswer.timeout(name, type, 3000, 3, Duration.ofSeconds(3), "memory"));
         return this;
     }
 

@@ -54,7 +54,34 @@ public final class DnsTestServer implements AutoCloseable {
     });
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final java.util.Set<Socket> tcpClients = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile TcpMode tcpMode = TcpMode.SERVE;
+
+    /** How the TCP side behaves (for "truncated over UDP, and TCP fails too"). */
+    public enum TcpMode {
+        /** Answers over TCP as over UDP. */
+        SERVE,
+        /** Nothing listens on TCP: connections are refused. */
+        REFUSE,
+        /** Accepts, reads the question, closes without a word. */
+        DROP,
+        /** Accepts, reads the question, never answers. */
+        SILENT
+    }
+
+    /** Sets how TCP behaves from now on; REFUSE closes the TCP listener for good. */
+    public DnsTestServer tcp(TcpMode mode) {
+        tcpMode = mode;
+        if (mode == TcpMode.REFUSE) {
+            try {
+                tcp.close();
+            } catch (IOException e) {
+                // closed anyway
+            }
+        }
+        return this;
+    }
 
     private DnsTestServer(Zone zone) throws IOException {
         this.zone = zone;
@@ -152,6 +179,7 @@ public final class DnsTestServer implements AutoCloseable {
     }
 
     private void serveTcp(Socket s) {
+        tcpClients.add(s);
         try (s) {
             s.setSoTimeout(10_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
@@ -165,6 +193,16 @@ public final class DnsTestServer implements AutoCloseable {
                 }
                 byte[] q = in.readNBytes(len);
                 tcpQueries.incrementAndGet();
+                if (tcpMode == TcpMode.DROP) {
+                    return;
+                }
+                if (tcpMode == TcpMode.SILENT) {
+                    in.readAllBytes(); // until the client gives up
+                    return;
+                }
+                if (hugeTcp(q, out)) {
+                    return;
+                }
                 java.util.concurrent.CompletableFuture<byte[]> reply = new java.util.concurrent.CompletableFuture<>();
                 handle(q, true, reply::complete);
                 byte[] r;
@@ -184,7 +222,64 @@ public final class DnsTestServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // connection closed
+        } finally {
+            tcpClients.remove(s);
         }
+    }
+
+    /** Size of the HUGE fault's stream. */
+    static final int HUGE_BYTES = 10 << 20;
+
+    /**
+     * The HUGE fault over TCP: a length prefix of 65535 and a header claiming as many 255-byte
+     * TXT records as 10 MB hold, then those records streamed until 10 MB went out (or the client
+     * hung up). Returns false when the question has no HUGE fault.
+     */
+    private boolean hugeTcp(byte[] q, DataOutputStream out) throws IOException {
+        Message query;
+        try {
+            query = new Message(q);
+        } catch (IOException e) {
+            return false;
+        }
+        org.xbill.DNS.Record question = query.getQuestion();
+        if (question == null || zone.faultFor(question.getName(), question.getType()) != Zone.Fault.HUGE) {
+            return false;
+        }
+        byte[] txt = new byte[256];
+        txt[0] = (byte) 255;
+        java.util.Arrays.fill(txt, 1, txt.length, (byte) 'x');
+        byte[] name = question.getName().toWire();
+        int rdata = 2 + 2 + 4 + 2;
+        int perRecord = name.length + rdata + txt.length;
+        int count = Math.min(65535, HUGE_BYTES / perRecord);
+        Message head = new Message(query.getHeader().getID());
+        head.getHeader().setFlag(Flags.QR);
+        head.getHeader().setFlag(Flags.RA);
+        head.addRecord(question, Section.QUESTION);
+        byte[] h = head.toWire();
+        h[6] = (byte) (count >> 8); // ANCOUNT: more records than any DNS message can hold
+        h[7] = (byte) count;
+        out.writeShort(65535);
+        out.write(h);
+        java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+        DataOutputStream r = new DataOutputStream(one);
+        r.write(name);
+        r.writeShort(org.xbill.DNS.Type.TXT);
+        r.writeShort(org.xbill.DNS.DClass.IN);
+        r.writeInt(300);
+        r.writeShort(txt.length);
+        r.write(txt);
+        byte[] rec = one.toByteArray();
+        try {
+            for (long sentBytes = h.length; sentBytes < HUGE_BYTES && !closed; sentBytes += rec.length) {
+                out.write(rec);
+            }
+            out.flush();
+        } catch (IOException e) {
+            // the client read its 65535 bytes and hung up: as it should
+        }
+        return true;
     }
 
     private void handle(byte[] in, boolean overTcp, java.util.function.Consumer<byte[]> send) {
@@ -203,7 +298,20 @@ public final class DnsTestServer implements AutoCloseable {
         }
         Runnable reply = () -> {
             byte[] out;
-            if (fault == Zone.Fault.MALFORMED) {
+            if (fault == Zone.Fault.MALFORMED_SHORT) {
+                out = new byte[] {in[0], in[1], (byte) 0x81};
+            } else if (fault == Zone.Fault.MALFORMED_ID) {
+                Message m = zone.respond(query);
+                m.getHeader().setID((query.getHeader().getID() + 1) & 0xffff);
+                out = m.toWire();
+            } else if (fault == Zone.Fault.HUGE && !overTcp) {
+                Message m = new Message(query.getHeader().getID());
+                m.getHeader().setFlag(Flags.QR);
+                m.getHeader().setFlag(Flags.TC);
+                m.getHeader().setFlag(Flags.RA);
+                m.addRecord(q, Section.QUESTION);
+                out = m.toWire();
+            } else if (fault == Zone.Fault.MALFORMED) {
                 byte[] id = {in[0], in[1]};
                 out = new byte[] {id[0], id[1], (byte) 0x81, (byte) 0x80, 0, 1, 0, 5, 0, 0, 0, 0, 3, 'b', 'a', 'd', (byte) 0xc0};
             } else if (fault == Zone.Fault.TRUNCATE && !overTcp) {
@@ -249,6 +357,13 @@ public final class DnsTestServer implements AutoCloseable {
             tcp.close();
         } catch (IOException e) {
             // closing anyway
+        }
+        for (Socket c : tcpClients) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
         }
         io.shutdownNow();
         timer.shutdownNow();

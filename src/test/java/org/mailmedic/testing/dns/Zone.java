@@ -44,8 +44,17 @@ public final class Zone {
         TRUNCATE,
         /** No response at all (the client times out). */
         NO_ANSWER,
-        /** Bytes that are not a DNS message. */
+        /** Bytes that are not a DNS message: a header with the query's ID, then a record cut short. */
         MALFORMED,
+        /** Three bytes: shorter than a DNS header. */
+        MALFORMED_SHORT,
+        /** A well-formed answer carrying another ID than the query's (a stray or forged packet). */
+        MALFORMED_ID,
+        /**
+         * A TXT answer of 10 MB: over UDP the TC bit (too big); over TCP a length prefix of 65535
+         * followed by 10 MB of TXT records the header claims, then the connection closes.
+         */
+        HUGE,
         /** A well-formed response whose answer records are of a type and name never asked for. */
         GARBAGE
     }

@@ -49,10 +49,10 @@ public final class ZoneDns implements Dns {
         }
         Zone.Fault f = zone.faultFor(qname, type);
         if (f == Zone.Fault.NO_ANSWER) {
-            return DnsAnswer.failure(name, type, "timed out: no response", Duration.ZERO, "zone");
+            return DnsAnswer.timeout(name, type, 0, 1, Duration.ZERO, "zone");
         }
         if (f == Zone.Fault.MALFORMED) {
-            return DnsAnswer.failure(name, type, "the response was malformed", Duration.ZERO, "zone");
+            return DnsAnswer.malformed(name, type, "injected MALFORMED fault", Duration.ZERO, "zone");
         }
         Message q = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
         q.getHeader().setFlag(Flags.RD);

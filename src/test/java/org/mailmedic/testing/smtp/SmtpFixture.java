@@ -29,7 +29,7 @@ public final class SmtpFixture implements AutoCloseable {
     /** Misbehaviours. */
     public enum Fault {
         NONE, SILENT, HANG_AFTER_BANNER, GARBAGE, ENDLESS_LINE, ENDLESS_REPLY, DROP_AT_STARTTLS, TLS10_ONLY,
-        /** Greets one byte every 100 ms, forever: defeats per-read timeouts, not deadlines. */
+        /** Greets one byte every 100 ms ({@link Builder#dripEvery}), forever: defeats per-read timeouts, not deadlines. */
         DRIP,
         /** STARTTLS with anonymous cipher suites only: answers a ClientHello offering DH_anon with a ServerHello. */
         ANON_ONLY
@@ -133,7 +133,7 @@ public final class SmtpFixture implements AutoCloseable {
                     for (int i = 0; i < 10_000; i++) {
                         out.write('2');
                         out.flush();
-                        Thread.sleep(100);
+                        Thread.sleep(cfg.dripEvery.toMillis());
                     }
                     return;
                 }
@@ -361,6 +361,7 @@ public final class SmtpFixture implements AutoCloseable {
         private String ehloReply;
         private String mailReply = "250 2.1.0 Ok";
         private String rcptReply = "250 2.1.5 Ok";
+        private java.time.Duration dripEvery = java.time.Duration.ofMillis(100);
 
         public Builder banner(String v) { banner = v; return this; }
         public Builder fault(Fault v) { fault = v; return this; }
@@ -372,6 +373,8 @@ public final class SmtpFixture implements AutoCloseable {
         public Builder ehloReply(String v) { ehloReply = v; return this; }
         public Builder mailReply(String v) { mailReply = v; return this; }
         public Builder rcptReply(String v) { rcptReply = v; return this; }
+        /** The DRIP fault's pace: one byte every {@code v} (100 ms unless set). */
+        public Builder dripEvery(java.time.Duration v) { dripEvery = v; return this; }
 
         /** STARTTLS advertised, but the TLS side has no key material: handshake_failure. */
         public Builder starttlsWithoutCertificate() {

@@ -41,10 +41,11 @@ public final class DaneCheck {
     public DaneResult check(String mxHost, int port, List<CertificateInfo> chain, boolean leafNameMatch) {
         String name = "_" + port + "._tcp." + mxHost;
         DnsAnswer a = dns.query(name, Type.TLSA);
-        if (a.error() != null) {
+        if (a.failed()) {
+            // SERVFAIL/REFUSED are no "no TLSA": a DANE sender defers mail on them (RFC 7672 2.2).
             return new DaneResult(mxHost, name, false, List.of(), false, Status.WARN,
-                    "Could not look up DANE (TLSA) records for " + mxHost + ": " + a.error() + ".",
-                    "TLSA " + name + ": " + a.error());
+                    "Could not look up DANE (TLSA) records for " + mxHost + ": " + a.problem() + ".",
+                    "TLSA " + name + ": " + a.problem());
         }
         List<TLSARecord> tlsa = new ArrayList<>();
         for (Record r : a.records()) {

@@ -57,8 +57,7 @@ public final class DkimCheck implements DomainProbe {
                 b.dns(a);
             }
             if (a.failed()) {
-                b.finding(Status.WARN, "Selector " + sel + ": the lookup " + a.name() + " failed (" + (a.error() != null
-                        ? a.error() : a.rcodeName()) + ").");
+                b.finding(Status.WARN, "Selector " + sel + ": the lookup " + a.name() + " failed (" + a.problem() + ").");
                 continue;
             }
             if (keys.isEmpty()) {

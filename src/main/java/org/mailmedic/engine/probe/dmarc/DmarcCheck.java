@@ -56,7 +56,7 @@ public final class DmarcCheck implements DomainProbe {
         List<String> recs = a.texts().stream().filter(DmarcRecord::isDmarc).toList();
         if (a.failed()) {
             return b.status(Status.WARN).headline("The DMARC lookup " + a.name() + " failed ("
-                    + (a.error() != null ? a.error() : a.rcodeName()) + "); receivers that get the same apply no policy.")
+                    + a.problem() + "); receivers that get the same apply no policy.")
                     .fact("dmarc.policy", "error").build();
         }
         if (recs.isEmpty() && atOrg != null) {
@@ -141,7 +141,7 @@ public final class DmarcCheck implements DomainProbe {
                 b.detail("Reports to " + dests.get(i) + " are authorized (" + a.name() + ").");
             } else if (a.failed()) {
                 b.finding(Status.WARN, "Could not check that " + dests.get(i) + " accepts reports for " + policyDomain
-                        + " (" + a.name() + ": " + (a.error() != null ? a.error() : a.rcodeName()) + ").");
+                        + " (" + a.name() + ": " + a.problem() + ").");
             } else {
                 b.finding(Status.WARN, "Reports to " + dests.get(i) + " will not be sent: that domain does not authorize "
                         + "receiving reports for " + policyDomain + " (no v=DMARC1 record at " + a.name()

@@ -62,8 +62,7 @@ public final class MtaStsRecordCheck implements DomainProbe {
         List<String> s = sts.texts().stream().filter(t -> t.startsWith("v=STSv1")).toList();
         if (sts.failed()) {
             stsState = "error";
-            b.finding(Status.WARN, "The MTA-STS lookup " + sts.name() + " failed (" + (sts.error() != null ? sts.error()
-                    : sts.rcodeName()) + ").");
+            b.finding(Status.WARN, "The MTA-STS lookup " + sts.name() + " failed (" + sts.problem() + ").");
         } else if (s.isEmpty()) {
             stsState = "none";
             b.detail("No MTA-STS record at " + sts.name() + " (optional: it lets senders insist on TLS to your servers).");
@@ -88,7 +87,7 @@ public final class MtaStsRecordCheck implements DomainProbe {
         List<String> r = rpt.texts().stream().filter(t -> t.startsWith("v=TLSRPTv1")).toList();
         if (rpt.failed()) {
             rptState = "error";
-            b.finding(Status.WARN, "The TLS-RPT lookup " + rpt.name() + " failed.");
+            b.finding(Status.WARN, "The TLS-RPT lookup " + rpt.name() + " failed (" + rpt.problem() + ").");
         } else if (r.isEmpty()) {
             rptState = "none";
             b.detail("No TLS-RPT record at " + rpt.name() + " (optional: senders would report TLS failures to you).");

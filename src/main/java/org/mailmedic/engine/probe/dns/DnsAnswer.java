@@ -23,7 +23,8 @@ import org.xbill.DNS.Type;
  * @param elapsed       time from first send to final answer, retries included
  * @param server        the resolver that answered ({@code host:port}), or the one that failed
  * @param error         null on a response (NOERROR or NXDOMAIN…); otherwise what went wrong
- *                      ("timed out after 3 tries", "response was malformed: …")
+ *                      ("timed out: …", "the DNS server … sent an answer MailMedic could not read
+ *                      (malformed: …)"); made by the factories below so {@link #outcome()} can tell them apart
  * @param viaTcp        the final answer came over TCP (after a truncated UDP answer)
  */
 public record DnsAnswer(String name, int type, int rcode, List<Record> records, List<String> cnameChain,
@@ -43,6 +44,129 @@ public record DnsAnswer(String name, int type, int rcode, List<Record> records, 
     /** No usable response: {@code error} says why in words. */
     public static DnsAnswer failure(String name, int type, String error, Duration elapsed, String server) {
         return new DnsAnswer(name, type, -1, List.of(), List.of(), false, -1, elapsed, server, error, false);
+    }
+
+    /** What became of a question, for telling faults apart (tests, the fault table, the report). */
+    public enum Outcome {
+        /** NOERROR with records of the asked type. */
+        ANSWER,
+        /** NOERROR, no records of the asked type. */
+        NODATA,
+        NXDOMAIN,
+        SERVFAIL,
+        REFUSED,
+        /** Another response code (FORMERR, NOTIMP, …). */
+        OTHER_RCODE,
+        /** No response within the deadline. */
+        TIMEOUT,
+        /** A response arrived that could not be parsed (or did not match the question). */
+        MALFORMED,
+        /** The UDP answer was truncated and the retry over TCP failed. */
+        TRUNCATED,
+        /** The CNAME chain loops or is too long. */
+        CNAME_LOOP,
+        /** The server could not be reached at all (connection refused, network error). */
+        UNREACHABLE,
+        /** The name asked for is not a valid domain name (nothing was sent). */
+        INVALID_NAME,
+        /** Any other failure. */
+        ERROR
+    }
+
+    static final String TIMED_OUT = "timed out: ";
+    static final String MALFORMED = " sent an answer MailMedic could not read (";
+    static final String TRUNCATED = " sent a truncated answer over UDP and the retry over TCP ";
+    static final String UNREACHABLE = "cannot be reached: ";
+    static final String INVALID = "not a valid domain name: ";
+
+    /** {@code 127.0.0.1} for port 53, else {@code 127.0.0.1:5353}: how messages name a resolver. */
+    public static String serverForPeople(String server) {
+        return server != null && server.endsWith(":53") ? server.substring(0, server.length() - 3) : String.valueOf(server);
+    }
+
+    /** No response within {@code millis} after {@code tries} sends. */
+    public static DnsAnswer timeout(String name, int type, long millis, int tries, Duration elapsed, String server) {
+        return failure(name, type, TIMED_OUT + "the DNS server " + serverForPeople(server) + " did not answer within "
+                + millis + " ms" + (tries > 1 ? " (" + tries + " tries)" : ""), elapsed, server);
+    }
+
+    /**
+     * A response that could not be read; {@code detail} says what was wrong with it, in words
+     * ("oversized: …" for an answer larger than a DNS message; otherwise it is called malformed).
+     */
+    public static DnsAnswer malformed(String name, int type, String detail, Duration elapsed, String server) {
+        String d = detail.startsWith("oversized:") ? detail : "malformed: " + detail;
+        return failure(name, type, "the DNS server " + serverForPeople(server) + MALFORMED + d + ")", elapsed, server);
+    }
+
+    /** A truncated UDP answer whose TCP retry failed; {@code tcpProblem} says how ("was refused", …). */
+    public static DnsAnswer truncated(String name, int type, String tcpProblem, Duration elapsed, String server) {
+        return failure(name, type, "the DNS server " + serverForPeople(server) + TRUNCATED + tcpProblem
+                + ", so the answer never arrived whole", elapsed, server);
+    }
+
+    /** The server could not be reached; {@code why} in words. */
+    public static DnsAnswer unreachable(String name, int type, String why, Duration elapsed, String server) {
+        return failure(name, type, "the DNS server " + serverForPeople(server) + " " + UNREACHABLE + why, elapsed, server);
+    }
+
+    /** What became of the question. */
+    public Outcome outcome() {
+        if (error == null) {
+            if (rcode == Rcode.NOERROR) {
+                return records.isEmpty() ? Outcome.NODATA : Outcome.ANSWER;
+            }
+            return switch (rcode) {
+                case Rcode.NXDOMAIN -> Outcome.NXDOMAIN;
+                case Rcode.SERVFAIL -> Outcome.SERVFAIL;
+                case Rcode.REFUSED -> Outcome.REFUSED;
+                default -> Outcome.OTHER_RCODE;
+            };
+        }
+        if (error.startsWith(TIMED_OUT)) {
+            return Outcome.TIMEOUT;
+        }
+        if (error.contains(MALFORMED)) {
+            return Outcome.MALFORMED;
+        }
+        if (error.contains(TRUNCATED)) {
+            return Outcome.TRUNCATED;
+        }
+        if (error.startsWith("CNAME loop") || error.startsWith("CNAME chain")) {
+            return Outcome.CNAME_LOOP;
+        }
+        if (error.contains(UNREACHABLE)) {
+            return Outcome.UNREACHABLE;
+        }
+        if (error.startsWith(INVALID)) {
+            return Outcome.INVALID_NAME;
+        }
+        return Outcome.ERROR;
+    }
+
+    /**
+     * Why this answer is not a usable one, in words that name the resolver and tell SERVFAIL,
+     * REFUSED, NXDOMAIN, timeouts and unreadable answers apart; null when {@link #ok()}. Findings
+     * put it after the lookup they describe: "The MX lookup for example.com failed: " + problem().
+     */
+    public String problem() {
+        if (ok()) {
+            return null;
+        }
+        if (error != null) {
+            return error;
+        }
+        String who = "the DNS server " + serverForPeople(server);
+        return switch (rcode) {
+            case Rcode.NXDOMAIN -> name + " does not exist (NXDOMAIN)";
+            case Rcode.SERVFAIL -> who + " answered SERVFAIL: it could not get an answer from the domain's own name"
+                    + " servers, which are down, unreachable or fail DNSSEC validation";
+            case Rcode.REFUSED -> who + " refused to answer (REFUSED): it does not answer this question for this"
+                    + " computer; check which DNS server MailMedic uses";
+            case Rcode.FORMERR -> who + " could not read the question (FORMERR)";
+            case Rcode.NOTIMP -> who + " does not support this kind of question (NOTIMP)";
+            default -> who + " answered " + rcodeName();
+        };
     }
 
     /** A response arrived and said NOERROR (possibly with no records: NODATA). */
@@ -106,6 +230,9 @@ public record DnsAnswer(String name, int type, int rcode, List<Record> records, 
             sb.append(error);
         } else {
             sb.append(rcodeName());
+            if (failed()) {
+                sb.append(": ").append(problem());
+            }
             if (ok()) {
                 sb.append(records.isEmpty() ? ", no records" : ", " + records.size() + (records.size() == 1 ? " record" : " records"));
             }

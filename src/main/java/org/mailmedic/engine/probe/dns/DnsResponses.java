@@ -72,7 +72,8 @@ public final class DnsResponses {
             chain.add(strip(next));
             if (!seen.add(next)) {
                 return new Read(DnsAnswer.failure(strip(qname), type, "CNAME loop: " + strip(qname) + " → "
-                        + String.join(" → ", chain), elapsed, server), null);
+                        + String.join(" → ", chain) + " (the alias leads back to itself, so no answer can come)", elapsed,
+                        server), null);
             }
             if (chain.size() > MAX_CNAME_HOPS) {
                 return new Read(DnsAnswer.failure(strip(qname), type, "CNAME chain longer than " + MAX_CNAME_HOPS

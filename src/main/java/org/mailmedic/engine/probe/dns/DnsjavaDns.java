@@ -82,10 +82,12 @@ public final class DnsjavaDns implements Dns {
         Name current = qname;
         DnsAnswer answer = null;
         for (int hop = 0; hop <= DnsResponses.MAX_CNAME_HOPS; hop++) {
-            Exchange ex = exchange(current, type, deadlineNanos);
+            Exchange ex = exchange(current, type, deadlineNanos, start);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (ex.response == null) {
-                return DnsAnswer.failure(DnsResponses.strip(qname), type, ex.error, elapsed, ex.server);
+                DnsAnswer f = ex.failure;
+                return new DnsAnswer(DnsResponses.strip(qname), type, -1, List.of(), chain, false, -1, elapsed, f.server(),
+                        f.error(), false);
             }
             DnsResponses.Read read = DnsResponses.read(current, type, ex.response, chain, elapsed, ex.server, ex.tcp);
             DnsAnswer a = read.answer();
@@ -105,51 +107,129 @@ public final class DnsjavaDns implements Dns {
                 + " hops: " + String.join(" → ", chain), Duration.ofNanos(System.nanoTime() - start), server(0));
     }
 
-    private record Exchange(Message response, String error, String server, boolean tcp) {
+    /** The response, or the failed answer (without records) that says why there is none. */
+    private record Exchange(Message response, DnsAnswer failure, String server, boolean tcp) {
     }
 
-    /** Sends one question, with retries over the servers, UDP then TCP when truncated. */
-    private Exchange exchange(Name qname, int type, long deadlineNanos) {
+    /**
+     * Sends one question, with retries over the servers, UDP then TCP when truncated. Only
+     * silence is retried on the same server: a server that sent an unreadable answer, refused
+     * the connection or failed the TCP retry would do it again, so the next server is tried (and
+     * with one server the question ends at once, well before the deadline).
+     */
+    private Exchange exchange(Name qname, int type, long deadlineNanos, long startNanos) {
         Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
         query.getHeader().setFlag(Flags.AD);
-        String lastError = "no response";
+        String name = DnsResponses.strip(qname);
+        DnsAnswer last = null;
         String lastServer = server(0);
+        java.util.Set<InetSocketAddress> given = new java.util.HashSet<>();
         int attempt = 0;
+        int sent = 0;
         for (; attempt < tries; attempt++) {
             long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
+            if (left <= 0 || given.size() == servers.size()) {
                 break;
             }
             InetSocketAddress addr = servers.get(attempt % servers.size());
+            for (int i = 0; given.contains(addr) && i < servers.size(); i++) {
+                addr = servers.get((attempt + i) % servers.size());
+            }
             lastServer = hostPort(addr);
             // Spread what is left over the remaining tries, so a silent server cannot eat them all.
             long slice = Math.max(left / (tries - attempt), Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            sent++;
+            Message response;
             try {
-                Message response = send(addr, query, false, Duration.ofNanos(slice));
-                if (response.getHeader().getFlag(Flags.TC)) {
-                    long rest = deadlineNanos - System.nanoTime();
-                    if (rest <= 0) {
-                        lastError = "the answer was truncated and no time was left to retry over TCP";
-                        break;
-                    }
-                    response = send(addr, query, true, Duration.ofNanos(rest));
-                    return new Exchange(response, null, lastServer, true);
-                }
-                return new Exchange(response, null, lastServer, false);
+                response = send(addr, query, false, Duration.ofNanos(slice));
             } catch (WireParseException e) {
-                lastError = "the response was malformed (" + e.getMessage() + ")";
+                last = DnsAnswer.malformed(name, type, readable(e), since(startNanos), lastServer);
+                given.add(addr);
+                continue;
             } catch (TimeoutException | SocketTimeoutException e) {
-                lastError = "no response";
+                continue;
             } catch (IOException e) {
-                lastError = describe(e);
+                String why = describe(e);
+                if (why == null) {
+                    continue; // a timeout in other words
+                }
+                last = DnsAnswer.unreachable(name, type, why, since(startNanos), lastServer);
+                given.add(addr);
+                continue;
             }
+            if (!response.getHeader().getFlag(Flags.TC)) {
+                return new Exchange(response, null, lastServer, false);
+            }
+            long rest = deadlineNanos - System.nanoTime();
+            if (rest <= 0) {
+                last = DnsAnswer.truncated(name, type, "could not be tried (no time left)", since(startNanos), lastServer);
+                break;
+            }
+            try {
+                return new Exchange(send(addr, query, true, Duration.ofNanos(rest)), null, lastServer, true);
+            } catch (WireParseException e) {
+                last = DnsAnswer.malformed(name, type, readableOverTcp(e), since(startNanos), lastServer);
+            } catch (TimeoutException | SocketTimeoutException e) {
+                last = DnsAnswer.truncated(name, type, "got no answer within " + TimeUnit.NANOSECONDS.toMillis(rest)
+                        + " ms", since(startNanos), lastServer);
+            } catch (IOException e) {
+                String why = describe(e);
+                last = DnsAnswer.truncated(name, type, why == null ? "got no answer" : "failed: " + why,
+                        since(startNanos), lastServer);
+            }
+            given.add(addr);
         }
-        long ms = Duration.ofNanos(deadline.toNanos()).toMillis();
-        String tried = attempt <= 1 ? "" : " after " + attempt + " tries";
-        if (lastError.equals("no response")) {
-            return new Exchange(null, "timed out: no response within " + ms + " ms" + tried, lastServer, false);
+        if (last == null) {
+            last = DnsAnswer.timeout(name, type, deadline.toMillis(), sent, since(startNanos), lastServer);
         }
-        return new Exchange(null, lastError + tried, lastServer, false);
+        return new Exchange(null, last, lastServer, false);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * A TCP answer (after a truncated UDP one) that does not parse. Cut short inside its own
+     * length prefix means the server announced more than it could put in one DNS message: an
+     * oversized answer (the 10 MB TXT a hostile server streams), said as such.
+     */
+    static String readableOverTcp(WireParseException e) {
+        String r = readable(e);
+        if (r.startsWith("it stops in the middle of a record")) {
+            return "oversized: over TCP it claims more records than one DNS message (at most 64 KB) can carry,"
+                    + " after a truncated UDP answer";
+        }
+        return r + ", over TCP after a truncated UDP answer";
+    }
+
+    /** dnsjava's parse errors in words. */
+    static String readable(WireParseException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        Throwable c = e.getCause();
+        if (m.equals("Error parsing message") && c != null && c.getMessage() != null) {
+            m = c.getMessage();
+        }
+        String l = m.toLowerCase(java.util.Locale.ROOT);
+        if (l.contains("end of input") || l.contains("truncated record")) {
+            return "it stops in the middle of a record: cut short, or claiming more than a DNS message can hold";
+        }
+        if (l.contains("too short")) {
+            return "it is shorter than a DNS header";
+        }
+        if (l.contains("invalid message id")) {
+            return "its ID does not match the question (a stray or forged packet): " + m;
+        }
+        if (l.contains("question section missing")) {
+            return "it does not repeat the question";
+        }
+        if (l.contains("invalid name in message") || l.contains("invalid type") || l.contains("invalid class")) {
+            return "it answers a different question: " + m;
+        }
+        if (l.contains("pointer") || l.contains("label")) {
+            return "a name in it is broken (" + m + ")";
+        }
+        return m.isEmpty() ? e.getClass().getSimpleName() : m;
     }
 
     private static Message send(InetSocketAddress addr, Message query, boolean tcp, Duration timeout)
@@ -179,10 +259,14 @@ public final class DnsjavaDns implements Dns {
     private static String describe(IOException e) {
         String m = e.getMessage();
         if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
-            return "no response";
+            return null;
         }
-        if (e instanceof java.net.PortUnreachableException || (m != null && m.contains("refused"))) {
-            return "the server refused the connection (nothing listening there?)";
+        if (e instanceof java.net.PortUnreachableException || e instanceof java.net.ConnectException
+                || (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
+            return "the connection was refused (nothing listening there?)";
+        }
+        if (e instanceof java.io.EOFException || (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("eof"))) {
+            return "it closed the connection without an answer";
         }
         return "network error (" + (m == null ? e.getClass().getSimpleName() : m) + ")";
     }

@@ -87,8 +87,7 @@ public final class DnsblCheck implements DomainProbe {
             return new Lookup(address, list, a, Verdict.NOT_LISTED, null);
         }
         if (a.failed()) {
-            return new Lookup(address, list, a, Verdict.ERROR, "the query failed (" + (a.error() != null ? a.error()
-                    : a.rcodeName()) + ")");
+            return new Lookup(address, list, a, Verdict.ERROR, "the query failed (" + a.problem() + ")");
         }
         List<String> listings = new ArrayList<>();
         for (Record r : a.records()) {

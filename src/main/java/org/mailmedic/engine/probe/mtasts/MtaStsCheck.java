@@ -155,9 +155,9 @@ public final class MtaStsCheck {
 
     private List<String> txt(String name, List<SmtpFinding> f, String what) {
         DnsAnswer a = dns.query(name, Type.TXT);
-        if (a.error() != null) {
+        if (a.failed()) {
             f.add(SmtpFinding.warn("dns-" + what.toLowerCase(java.util.Locale.ROOT).replace("-", ""),
-                    "Could not look up the " + what + " record " + name + ": " + a.error() + ".", "TXT " + name));
+                    "Could not look up the " + what + " record " + name + ": " + a.problem() + ".", "TXT " + name));
             return List.of();
         }
         List<String> out = new ArrayList<>();

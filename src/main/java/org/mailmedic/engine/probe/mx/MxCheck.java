@@ -51,7 +51,7 @@ public final class MxCheck implements DomainProbe {
         }
         if (ans.failed()) {
             return b.status(Status.FAIL).headline("The MX lookup for " + ans.name() + " failed: "
-                    + (ans.error() != null ? ans.error() : ans.rcodeName())
+                    + ans.problem()
                     + ". Senders who get the same cannot deliver mail and will retry.").fact("mx.state", "error").build();
         }
         if (mx.nullMx() && mx.hosts().isEmpty()) {

@@ -74,8 +74,7 @@ public final class ReverseDnsCheck implements DomainProbe {
             r.forward().forEach(b::dns);
             DnsAnswer ptr = r.ptr();
             if (ptr.failed()) {
-                b.finding(Status.WARN, who + ": the PTR lookup " + ptr.name() + " failed (" + (ptr.error() != null
-                        ? ptr.error() : ptr.rcodeName()) + ").");
+                b.finding(Status.WARN, who + ": the PTR lookup " + ptr.name() + " failed (" + ptr.problem() + ").");
                 continue;
             }
             if (r.names().isEmpty()) {

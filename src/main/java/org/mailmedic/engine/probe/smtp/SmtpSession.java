@@ -111,9 +111,9 @@ final class SmtpSession {
                     : r.tls != null && r.tls.established() && "EHLO".equals(conn.lastCommand()) ? "EHLO over TLS"
                     : conn.lastCommand()));
         } catch (IOException | RuntimeException e) {
-            r.transcript.note("error: " + e);
-            r.findings.add(SmtpFinding.fail("smtp-error", "The check of " + where + " failed: " + e.getMessage(),
-                    e.toString()));
+            r.transcript.note("error: " + plain(e));
+            r.findings.add(SmtpFinding.fail("smtp-error", "The check of " + where + " failed: " + plain(e) + ".",
+                    plain(e)));
         } finally {
             guard.cancel(false);
             conn.close();
@@ -363,21 +363,35 @@ final class SmtpSession {
                     || msg.contains("protocol family unavailable");
             if (noRoute && address instanceof Inet6Address) {
                 r.findings.add(SmtpFinding.info("ipv6-unreachable-here", where + " could not be tried: this computer "
-                        + "has no IPv6 route.", e + ". Not a fault of the server; senders with IPv6 will use it."));
+                        + "has no IPv6 route.", plain(e) + ". Not a fault of the server; senders with IPv6 will use it."));
             } else if (refused) {
                 r.findings.add(new SmtpFinding(st, "connect-refused", "Nothing accepts connections on " + where
-                        + " (connection refused).", e.toString()));
+                        + " (connection refused).", plain(e)));
             } else if (timeout) {
                 r.findings.add(new SmtpFinding(st, "connect-timeout", "No answer from " + where + " within "
                         + secs(timeoutMillis) + " — a firewall may be dropping the connection.",
-                        e.toString() + (r.mode == Mode.STARTTLS
+                        plain(e) + "." + (r.mode == Mode.STARTTLS
                                 ? " Some networks block outgoing port 25; if so, run the check from elsewhere." : "")));
             } else {
                 r.findings.add(new SmtpFinding(st, "connect-failed", "Could not connect to " + where + ": "
-                        + e.getMessage(), e.toString()));
+                        + plain(e) + ".", plain(e)));
             }
             return null;
         }
+    }
+
+    /**
+     * An error as people read it: the system's message ("Connection refused"), without Java's
+     * class name, which users take for a crash (issue #11: "never a stack trace").
+     */
+    static String plain(Throwable e) {
+        String m = e.getMessage();
+        if (m != null && !m.isBlank()) {
+            return m.strip();
+        }
+        String n = e.getClass().getSimpleName().replace("Exception", "").replace("Error", "");
+        return (n.isEmpty() ? "unknown" : n.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT))
+                + " error";
     }
 
     static String secs(long millis) {

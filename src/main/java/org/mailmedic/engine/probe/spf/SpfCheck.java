@@ -81,7 +81,7 @@ public final class SpfCheck implements DomainProbe {
         }
         if (txt.failed()) {
             return b.status(Status.WARN).headline("The TXT lookup for " + txt.name() + " failed ("
-                    + (txt.error() != null ? txt.error() : txt.rcodeName())
+                    + txt.problem()
                     + "); receivers that get the same give temperror and defer mail.").fact("spf.record", "error").build();
         }
         if (txt.nxdomain()) {

@@ -565,7 +565,7 @@ public final class SpfEvaluator {
     }
 
     private static String failure(DnsAnswer a) {
-        return a.error() != null ? a.error() : a.rcodeName();
+        return a.problem();
     }
 
     static InetAddress address(Record r) {
