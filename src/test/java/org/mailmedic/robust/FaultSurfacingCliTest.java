@@ -85,7 +85,7 @@ class FaultSurfacingCliTest {
                 b -> b.fault(SmtpFixture.Fault.TLS10_ONLY), MX + " (127.0.0.1) port", "TLS versions"),
         SMTP_DRIP("SMTP slow drip, 1 byte / s", null, 0, null, null,
                 b -> b.fault(SmtpFixture.Fault.DRIP).dripEvery(Duration.ofSeconds(1)), MX + " (127.0.0.1) port",
-                "no greeting");
+                "so slowly");
 
         final String label;
         final String dnsName;

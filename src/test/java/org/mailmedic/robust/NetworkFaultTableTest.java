@@ -345,9 +345,9 @@ class NetworkFaultTableTest {
         TLS_ALERT_VERSION("TLS alert protocol_version", b -> b.fault(SmtpFixture.Fault.TLS10_ONLY), "TLS versions"),
         TLS_ALERT_HANDSHAKE("TLS alert handshake_failure (no certificate)", b -> b.starttlsWithoutCertificate(),
                 "no certificate"),
-        DRIP_100MS("slow drip, 1 byte / 100 ms", b -> b.fault(SmtpFixture.Fault.DRIP), "no greeting"),
+        DRIP_100MS("slow drip, 1 byte / 100 ms", b -> b.fault(SmtpFixture.Fault.DRIP), "so slowly"),
         DRIP_1S("slow drip, 1 byte / s", b -> b.fault(SmtpFixture.Fault.DRIP).dripEvery(Duration.ofSeconds(1)),
-                "no greeting");
+                "so slowly");
 
         final String label;
         final java.util.function.UnaryOperator<SmtpFixture.Builder> server;

@@ -83,6 +83,7 @@ public final class MxCheck implements DomainProbe {
         }
         boolean anyV6 = false;
         int usable = 0;
+        int unresolved = 0;
         for (MxLookup.MxHost host : mx.hosts()) {
             b.dns(host.a()).dns(host.aaaa());
             if (host.ipLiteral()) {
@@ -99,6 +100,9 @@ public final class MxCheck implements DomainProbe {
             }
             if (host.addresses().isEmpty()) {
                 boolean err = (a != null && a.failed()) || (aaaa != null && aaaa.failed());
+                if (err) {
+                    unresolved++;
+                }
                 b.finding(err ? Status.WARN : Status.FAIL, "MX host " + host.name() + (err
                         ? " could not be resolved (" + reason(a, aaaa) + ")."
                         : " has no address (no A or AAAA record): mail for it cannot be delivered."));
@@ -121,8 +125,13 @@ public final class MxCheck implements DomainProbe {
             b.detail(host.name() + " (preference " + host.preference() + "): " + join(host.addresses()));
         }
         if (!mx.hosts().isEmpty() && usable == 0) {
-            b.raise(Status.FAIL);
-            b.headline(b.build().headline() + " None of them has a usable public address.");
+            // Lookups that failed prove nothing broken ("could not be fully checked" is WARN).
+            b.raise(unresolved == mx.hosts().size() ? Status.WARN : Status.FAIL);
+            b.headline(b.build().headline() + (unresolved == mx.hosts().size()
+                    ? (unresolved == 1 ? " Its address" : " Their addresses")
+                            + " could not be looked up, so MailMedic cannot tell whether mail can reach "
+                            + (unresolved == 1 ? "it." : "them.")
+                    : " None of them has a usable public address."));
         }
         b.fact("mx.hosts", String.join(" ", mx.hosts().stream().map(MxLookup.MxHost::name).toList()));
         b.fact("mx.ipv6", anyV6);

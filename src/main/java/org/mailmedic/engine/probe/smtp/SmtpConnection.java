@@ -29,10 +29,17 @@ final class SmtpConnection implements Closeable {
     static final class ReplyException extends IOException {
         private static final long serialVersionUID = 1L;
         final Failure failure;
+        /** Some bytes of the reply arrived before the failure (a slow drip rather than silence). */
+        final boolean partial;
 
         ReplyException(Failure failure, String message) {
+            this(failure, message, false);
+        }
+
+        ReplyException(Failure failure, String message, boolean partial) {
             super(message);
             this.failure = failure;
+            this.partial = partial;
         }
     }
 
@@ -179,7 +186,7 @@ final class SmtpConnection implements Closeable {
         transcript.note("no complete reply in time; giving up");
         throw new ReplyException(Failure.TIMEOUT, partial.size() > 0
                 ? "the server started a line but did not finish it in time"
-                : "the server did not answer in time");
+                : "the server did not answer in time", partial.size() > 0);
     }
 
     static String abbreviate(String s) {

@@ -400,7 +400,13 @@ final class SmtpSession {
 
     private SmtpFinding fault(SmtpConnection.ReplyException e, String where, String stage) {
         return switch (e.failure) {
-            case TIMEOUT -> SmtpFinding.fail(stage.equals("the greeting") ? "no-banner" : "no-reply",
+            case TIMEOUT -> e.partial
+                    ? SmtpFinding.fail(stage.equals("the greeting") ? "no-banner" : "no-reply", where
+                            + " answered so slowly during " + stage + " that the reply was still incomplete after "
+                            + secs(options.replyTimeout().toMillis()) + ".",
+                            e.getMessage() + ". A server that drips its replies (a tarpit, or a badly overloaded link)"
+                                    + " makes senders give up and retry later: mail is delayed.")
+                    : SmtpFinding.fail(stage.equals("the greeting") ? "no-banner" : "no-reply",
                     stage.equals("the greeting")
                             ? where + " accepted the connection but sent no greeting within "
                                     + secs(options.replyTimeout().toMillis()) + "."

@@ -264,6 +264,7 @@ class MailServerCheckTest {
             log("slow drip (host cap)", ms, o.hostDeadline());
             assertThat(smtp(h).findings().get(0).code()).isEqualTo("no-banner");
             assertThat(smtp(h).findings().get(0).detail()).contains("started a line but did not finish it in time");
+            assertThat(smtp(h).headline()).contains("answered so slowly during the greeting", "still incomplete");
             assertThat(smtp(h).transcriptText()).contains("S: 222");
             assertThat(ms).isLessThan(o.hostDeadline().toMillis() + 2000);
         }
