@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *       become modules of the jlinked runtime), the rest as the class path;</li>
  *   <li>on Linux, record the classes that starting the window loads
  *       ({@code -XX:DumpLoadedClassList}); the package's postinst turns that list into a
- *       class-data-sharing archive at the installed paths;</li>
+ *       class-data-sharing archive at the installed paths ({@code installer/linux/install-hooks.sh},
+ *       staged next to the jars, does it for the .deb and the .rpm alike);</li>
  *   <li>for each {@code installer/<os>/<type>.cfg} (deb, rpm, msi, dmg) whose tools are here, run
  *       {@code jpackage @jpackage.cfg @installer/<os>/common.cfg @installer/<os>/<type>.cfg}.</li>
  * </ol>
@@ -39,6 +40,7 @@ public final class BuildInstallers {
     private static final Path INPUT = WORK.resolve("input");
     private static final Path JAVAFX = WORK.resolve("javafx");
     private static final String CLASS_LIST = "mailmedic.classlist";
+    private static final String INSTALL_HOOKS = "install-hooks.sh";
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
@@ -62,6 +64,8 @@ public final class BuildInstallers {
 
         stage();
         if (os.equals("linux")) {
+            // Run by the .deb's postinst/prerm and the .rpm's scriptlets, from lib/app/.
+            Files.copy(osDir.resolve(INSTALL_HOOKS), INPUT.resolve(INSTALL_HOOKS));
             recordClassList();
         }
         for (String type : types) {
