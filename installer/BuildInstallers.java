@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *       become modules of the jlinked runtime), the rest as the class path;</li>
  *   <li>on Linux, record the classes that starting the window loads
  *       ({@code -XX:DumpLoadedClassList}); the package's postinst turns that list into a
- *       class-data-sharing archive at the installed paths;</li>
+ *       class-data-sharing archive at the installed paths ({@code installer/linux/install-hooks.sh},
+ *       staged next to the jars, does it for the .deb and the .rpm alike);</li>
  *   <li>for each {@code installer/<os>/<type>.cfg} (deb, rpm, msi, dmg) whose tools are here, run
  *       {@code jpackage @jpackage.cfg @installer/<os>/common.cfg @installer/<os>/<type>.cfg}.</li>
  * </ol>
@@ -39,6 +40,7 @@ public final class BuildInstallers {
     private static final Path INPUT = WORK.resolve("input");
     private static final Path JAVAFX = WORK.resolve("javafx");
     private static final String CLASS_LIST = "mailmedic.classlist";
+    private static final String INSTALL_HOOKS = "install-hooks.sh";
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
@@ -62,6 +64,8 @@ public final class BuildInstallers {
 
         stage();
         if (os.equals("linux")) {
+            // Run by the .deb's postinst/prerm and the .rpm's scriptlets, from lib/app/.
+            Files.copy(osDir.resolve(INSTALL_HOOKS), INPUT.resolve(INSTALL_HOOKS));
             recordClassList();
         }
         for (String type : types) {
@@ -158,14 +162,47 @@ public final class BuildInstallers {
         deleteTree(WORK);
         Files.createDirectories(INPUT.resolve("lib"));
         Files.createDirectories(JAVAFX);
-        Files.copy(APP.resolve("mailmedic.jar"), INPUT.resolve("mailmedic.jar"));
+        copyStored(APP.resolve("mailmedic.jar"), INPUT.resolve("mailmedic.jar"));
         try (Stream<Path> s = Files.list(APP.resolve("lib"))) {
             for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).collect(Collectors.toList())) {
                 String name = jar.getFileName().toString();
                 // JavaFX: the OS jars (javafx-base-21-linux.jar) are modules for jlink; the
                 // classifier-less ones are empty placeholders and do no harm on the module path.
-                Path dir = name.startsWith("javafx-") ? JAVAFX : INPUT.resolve("lib");
-                Files.copy(jar, dir.resolve(name));
+                if (name.startsWith("javafx-")) {
+                    Files.copy(jar, JAVAFX.resolve(name));
+                } else {
+                    copyStored(jar, INPUT.resolve("lib").resolve(name));
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies a jar with its entries stored, not deflated, in the same order (the manifest stays
+     * first; signatures cover the uncompressed bytes, so they stay valid). The installers
+     * compress their payload as a whole (xz, LZX, ...), and it compresses raw class files far
+     * better than already deflated ones: measured on the class path here, 21.4 MB of xz with
+     * the jars as published, 11.6 MB with them stored. The installed jars are larger (24 -> 53
+     * MB) and read without inflating.
+     */
+    static void copyStored(Path from, Path to) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            out.setMethod(java.util.zip.ZipOutputStream.STORED);
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] data = in.readAllBytes();
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(data);
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setMethod(java.util.zip.ZipEntry.STORED);
+                copy.setSize(data.length);
+                copy.setCompressedSize(data.length);
+                copy.setCrc(crc.getValue());
+                copy.setTime(e.getTime());
+                out.putNextEntry(copy);
+                out.write(data);
+                out.closeEntry();
             }
         }
     }

@@ -13,6 +13,7 @@ set -euo pipefail
 PACKAGES=(
     fakeroot     # jpackage --type deb runs dpkg-deb under fakeroot
     binutils     # objcopy: jlink's --strip-debug strips the native libraries with it
+    rpm          # rpmbuild: `mvn -Pinstaller package` also builds the .rpm when it is there
     xvfb         # a display for the window: the class list at build time, the smoke test
     xauth        # xvfb-run needs it
     libgtk-3-0   # JavaFX's window toolkit on Linux (loaded at run time, so no jar shows it)

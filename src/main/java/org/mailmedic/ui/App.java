@@ -40,7 +40,10 @@ public final class App extends Application {
                 Platform.exit();
             }));
         }
-        for (String size : new String[] {"16", "32", "48", "64", "128", "256"}) {
+        // Title bar and task switcher sizes only. Decoding the 128 and 256 px PNGs (nine tenths
+        // of the pixels) took a noticeable part of the start; the menu, dock and taskbar show the
+        // installed icon (.desktop, .ico, .icns), not these.
+        for (String size : new String[] {"16", "32", "48", "64"}) {
             var icon = App.class.getResourceAsStream("/org/mailmedic/ui/icons/mailmedic-" + size + ".png");
             if (icon != null) {
                 stage.getIcons().add(new Image(icon));
