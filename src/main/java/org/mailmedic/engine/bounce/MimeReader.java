@@ -234,6 +234,11 @@ final class MimeReader {
     /** Undoes the transfer encoding and decodes the charset; never throws. */
     static String decodeText(Headers h, ContentType ct, String raw) {
         String cte = h.lower("Content-Transfer-Encoding").strip();
+        boolean encoded = cte.equals("base64") || cte.equals("quoted-printable") || cte.equals("uuencode")
+                || cte.equals("x-uuencode");
+        if (!encoded && isAscii(raw) && asciiAsIs(ct.getParameter("charset"))) {
+            return normalize(raw); // most bounce text: nothing to decode, no copy needed
+        }
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
         if (cte.equals("base64") || cte.equals("quoted-printable") || cte.equals("uuencode") || cte.equals("x-uuencode")) {
             try (InputStream in = decoder(new ByteArrayInputStream(bytes), cte)) {
@@ -292,6 +297,48 @@ final class MimeReader {
         }).orElse(null);
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Charsets that decode 7-bit bytes to the same characters (UTF-8, Latin-n, windows-125x...). */
+    private static final java.util.concurrent.ConcurrentHashMap<Charset, Boolean> ASCII_AS_IS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final byte[] ALL_ASCII = new byte[128];
+
+    static {
+        for (int i = 0; i < 128; i++) {
+            ALL_ASCII[i] = (byte) i;
+        }
+    }
+
+    /**
+     * Whether ASCII text declared in {@code declared} reads the same as it is: true when no charset
+     * is named, the name is unknown (then {@link #charset} keeps ASCII as it is too), or the
+     * charset maps every 7-bit byte to itself (false for UTF-16, UTF-7, ISO-2022-JP and the like).
+     */
+    private static boolean asciiAsIs(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return true;
+        }
+        Charset cs = lookup(declared);
+        if (cs == null) {
+            return true;
+        }
+        return ASCII_AS_IS.computeIfAbsent(cs, c -> {
+            try {
+                return new String(ALL_ASCII, c).equals(new String(ALL_ASCII, StandardCharsets.ISO_8859_1));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
     private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
@@ -299,6 +346,36 @@ final class MimeReader {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code bytes} as text, one char per byte (ISO-8859-1), with CRLF and lone CR turned into LF:
+     * {@link #normalize} done on the bytes, so the message is copied once instead of three times.
+     */
+    static String latin1Lines(byte[] bytes) {
+        int n = bytes.length;
+        int cr = 0;
+        while (cr < n && bytes[cr] != '\r') {
+            cr++;
+        }
+        if (cr == n) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        byte[] out = new byte[n];
+        System.arraycopy(bytes, 0, out, 0, cr);
+        int o = cr;
+        for (int i = cr; i < n; i++) {
+            byte b = bytes[i];
+            if (b == '\r') {
+                out[o++] = '\n';
+                if (i + 1 < n && bytes[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[o++] = b;
+            }
+        }
+        return new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
     /** CRLF and lone CR become LF. */
