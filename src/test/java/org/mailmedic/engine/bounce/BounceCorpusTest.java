@@ -26,7 +26,7 @@ class BounceCorpusTest {
 
     // Thresholds just below the figures reached (last run: recipients 98.8 % (501/507),
     // reasons 87.4 % (443/507), status 95.5 % (484/507)). Raise them when accuracy improves.
-    private static final double MIN_RECIPIENTS = 0.987;
+    private static final double MIN_RECIPIENTS = 0.989; // 502/507 on branch bspeed (the 5 left: DISAGREEMENTS.md)
     private static final double MIN_REASONS = 0.873;
     private static final double MIN_STATUS = 0.95;
 
