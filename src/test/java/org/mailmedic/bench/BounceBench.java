@@ -34,8 +34,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * org.mailmedic.bench.BounceBench} (cp.txt from {@code mvn dependency:build-classpath
  * -Dmdep.outputFile=cp.txt}).
  *
- * <p>Settings: the corpus exercises some 1,700 methods, and C2 keeps compiling them for 20-30 s
- * on an idle 2-core machine (over 100 s at load 15+, -XX:+PrintCompilation shows it); with the
+ * <p>Settings: the corpus exercises some 1,700 compiled methods, and C2 was still compiling them
+ * 130 s into a run at load ~17 (-XX:+PrintCompilation; not measured on an idle machine); with the
  * former 3 x 2 s warm-up the measured iterations ran partly interpreted and at tier 3, hence
  * figures like 5,975 ± 4,782 ops/s. GC is not the cause (young pauses of ~1 ms every ~2 s, no
  * old collections), nor a pathological file (the slowest file, 65 KB, costs ~2 ms, and no
