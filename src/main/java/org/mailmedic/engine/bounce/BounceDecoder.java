@@ -198,12 +198,38 @@ public final class BounceDecoder {
                     ? ZoneOffset.ofHoursMinutes(Integer.parseInt(zone.substring(0, 3)),
                             (zone.charAt(0) == '-' ? -1 : 1) * Integer.parseInt(zone.substring(3, 5)))
                     : ZoneOffset.UTC;
-            return java.time.OffsetDateTime.of(Integer.parseInt(m.group(3)), month / 3 + 1,
+            return isoInstant(java.time.OffsetDateTime.of(Integer.parseInt(m.group(3)), month / 3 + 1,
                     Integer.parseInt(m.group(1)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), 0, offset).toInstant().toString();
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), 0, offset));
         } catch (java.time.DateTimeException | NumberFormatException e) { // 31 Feb, +9999 and the like
             return date.strip();
         }
+    }
+
+    /**
+     * What {@code t.toInstant().toString()} gives ("2010-04-29T14:34:45Z") without going through
+     * DateTimeFormatter, which was a visible part of the decoding profile.
+     */
+    private static String isoInstant(java.time.OffsetDateTime t) {
+        java.time.LocalDateTime u = t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        int y = u.getYear();
+        if (y < 0 || y > 9999) {
+            return t.toInstant().toString();
+        }
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        two(c, 0, y / 100);
+        two(c, 2, y % 100);
+        two(c, 5, u.getMonthValue());
+        two(c, 8, u.getDayOfMonth());
+        two(c, 11, u.getHour());
+        two(c, 14, u.getMinute());
+        two(c, 17, u.getSecond());
+        return new String(c);
+    }
+
+    private static void two(char[] c, int at, int v) {
+        c[at] = (char) ('0' + v / 10);
+        c[at + 1] = (char) ('0' + v % 10);
     }
 
     private static OriginalMessage original(MailText m) {

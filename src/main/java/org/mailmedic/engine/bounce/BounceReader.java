@@ -70,7 +70,7 @@ public final class BounceReader {
             if (looksBinary(bytes)) {
                 return fail(file, "not an email: the file holds binary data, not text");
             }
-            text = MimeReader.normalize(new String(bytes, StandardCharsets.ISO_8859_1));
+            text = MimeReader.latin1Lines(bytes);
             if (text.isBlank()) {
                 return fail(file, "not an email: the file holds only blank lines");
             }

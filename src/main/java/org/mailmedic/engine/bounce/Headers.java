@@ -17,48 +17,82 @@ public final class Headers {
     private final List<String> names = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
 
-    /** Parses {@code block} (LF line ends, no trailing body). */
+    /**
+     * Parses {@code block} (LF line ends, no trailing body). Works on indices into the block: a
+     * one-line field costs one substring for its name and one for its value.
+     */
     public static Headers parse(String block) {
         Headers h = new Headers();
         int n = block.length();
         int i = 0;
         String name = null;
-        StringBuilder value = new StringBuilder();
+        int valueStart = 0;
+        int valueEnd = 0;
+        StringBuilder folded = null; // only for a field continued on further lines
         while (i < n && h.names.size() < MAX_FIELDS) {
+            int ls = i;
             int eol = block.indexOf('\n', i);
             if (eol < 0) {
                 eol = n;
             }
-            String line = block.substring(i, eol);
             i = eol + 1;
-            if (line.isEmpty()) {
+            if (ls == eol) {
                 continue;
             }
-            char c = line.charAt(0);
+            char c = block.charAt(ls);
             if ((c == ' ' || c == '\t') && name != null) {
-                value.append(' ').append(line.strip());
+                if (folded == null) {
+                    folded = new StringBuilder(valueEnd - valueStart + 80).append(block, valueStart, valueEnd);
+                }
+                int a = stripStart(block, ls, eol);
+                folded.append(' ').append(block, a, stripEnd(block, a, eol));
                 continue;
             }
             if (name != null) {
-                h.add(name, value.toString());
+                h.add(name, folded != null ? folded.toString() : block.substring(valueStart, valueEnd));
                 name = null;
+                folded = null;
             }
-            int colon = line.indexOf(':');
-            if (colon > 0 && colon < 80 && isFieldName(line, colon)) {
-                name = line.substring(0, colon).strip();
-                value.setLength(0);
-                value.append(line.substring(colon + 1).strip());
+            int colon = -1;
+            for (int k = ls, lim = Math.min(eol, ls + 80); k < lim; k++) {
+                if (block.charAt(k) == ':') {
+                    colon = k;
+                    break;
+                }
+            }
+            if (colon > ls && isFieldName(block, ls, colon)) {
+                int a = stripStart(block, ls, colon);
+                name = block.substring(a, stripEnd(block, a, colon));
+                valueStart = stripStart(block, colon + 1, eol);
+                valueEnd = stripEnd(block, valueStart, eol);
             }
         }
         if (name != null) {
-            h.add(name, value.toString());
+            h.add(name, folded != null ? folded.toString() : block.substring(valueStart, valueEnd));
         }
         return h;
     }
 
-    private static boolean isFieldName(String line, int colon) {
-        for (int k = 0; k < colon; k++) {
-            char c = line.charAt(k);
+    /** First index in [from, to) that is not white space (as {@link String#strip}), or {@code to}. */
+    private static int stripStart(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** One past the last index in [from, to) that is not white space, or {@code from}. */
+    private static int stripEnd(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** Whether block[start, colon) is a field name: printable ASCII, a space allowed just before the colon. */
+    private static boolean isFieldName(String block, int start, int colon) {
+        for (int k = start; k < colon; k++) {
+            char c = block.charAt(k);
             if (c <= ' ' && !(c == ' ' && k == colon - 1) || c > '~') {
                 return false;
             }

@@ -20,6 +20,10 @@ public final class MailText {
     String attached = "";
     private String lowerBody;
     private Dsn parsedDsn;
+    private String subject;
+    private String from;
+    /** {@link Scan#ownAddresses}, computed once. */
+    java.util.Set<String> ownAddresses;
 
     MailText(Headers headers, String body, String dsn, String feedback, String originalHeaders,
              String reportType, boolean truncated) {
@@ -77,11 +81,19 @@ public final class MailText {
         return reportType;
     }
 
+    /** The decoded Subject, computed once (every recognizer's claims() may ask). */
     public String subject() {
-        return headers.decoded("Subject");
+        if (subject == null) {
+            subject = headers.decoded("Subject");
+        }
+        return subject;
     }
 
+    /** The decoded From, computed once. */
     public String from() {
-        return headers.decoded("From");
+        if (from == null) {
+            from = headers.decoded("From");
+        }
+        return from;
     }
 }

@@ -234,8 +234,15 @@ final class MimeReader {
     /** Undoes the transfer encoding and decodes the charset; never throws. */
     static String decodeText(Headers h, ContentType ct, String raw) {
         String cte = h.lower("Content-Transfer-Encoding").strip();
+        boolean encoded = cte.equals("base64") || cte.equals("quoted-printable") || cte.equals("uuencode")
+                || cte.equals("x-uuencode");
+        if (!encoded && isAscii(raw) && asciiAsIs(ct.getParameter("charset"))) {
+            return normalize(raw); // most bounce text: nothing to decode, no copy needed
+        }
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
-        if (cte.equals("base64") || cte.equals("quoted-printable") || cte.equals("uuencode") || cte.equals("x-uuencode")) {
+        if (cte.equals("quoted-printable")) {
+            bytes = quotedPrintable(bytes, MAX_TEXT * 2);
+        } else if (encoded) {
             try (InputStream in = decoder(new ByteArrayInputStream(bytes), cte)) {
                 bytes = in.readNBytes(MAX_TEXT * 2);
             } catch (Exception e) { // broken encoding: keep the raw text, it is still readable
@@ -263,15 +270,85 @@ final class MimeReader {
         }
     }
 
+    /**
+     * Quoted-printable decoded as jakarta.mail's QPDecoderStream does (without its byte-at-a-time
+     * stream, which was the largest single cost of decoding): "=XX" is a byte, "=" at a line end a
+     * soft break, spaces before a line end or the end are dropped, a malformed "=" stays as it is,
+     * a "=" at the very end ends the text. At most {@code max} bytes are produced.
+     *
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc2045#section-6.7">RFC 2045 6.7</a>
+     */
+    static byte[] quotedPrintable(byte[] in, int max) {
+        int n = in.length;
+        byte[] out = new byte[Math.min(n, max)];
+        int o = 0;
+        int i = 0;
+        while (i < n && o < max) {
+            byte c = in[i];
+            if (c == ' ') {
+                int j = i + 1;
+                while (j < n && in[j] == ' ') {
+                    j++;
+                }
+                if (j == n || in[j] == '\n' || in[j] == '\r') {
+                    i = j; // trailing white space is not part of the text
+                    continue;
+                }
+                while (i < j && o < max) {
+                    out[o++] = ' ';
+                    i++;
+                }
+                i = j;
+                continue;
+            }
+            if (c == '=') {
+                if (i + 1 >= n) {
+                    break;
+                }
+                byte a = in[i + 1];
+                if (a == '\n') {
+                    i += 2;
+                    continue;
+                }
+                if (a == '\r') {
+                    i += 2;
+                    if (i < n && in[i] == '\n') {
+                        i++;
+                    }
+                    continue;
+                }
+                int hi = i + 2 < n ? hex(a) : -1;
+                int lo = hi < 0 ? -1 : hex(in[i + 2]);
+                if (lo >= 0) {
+                    out[o++] = (byte) (hi << 4 | lo);
+                    i += 3;
+                    continue;
+                }
+            }
+            out[o++] = c;
+            i++;
+        }
+        return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        return -1;
+    }
+
     /** Looked up once: jakarta.mail's MimeUtility.decode repeats a ServiceLoader lookup per call. */
     private static final StreamProvider STREAMS = StreamProvider.provider();
 
     private static InputStream decoder(InputStream in, String cte) {
-        return switch (cte) {
-            case "base64" -> STREAMS.inputBase64(in);
-            case "quoted-printable" -> STREAMS.inputQP(in);
-            default -> STREAMS.inputUU(in);
-        };
+        return cte.equals("base64") ? STREAMS.inputBase64(in) : STREAMS.inputUU(in);
     }
 
     /** Charset lookups are cached (unknown names too: the JDK rescans its providers for each miss). */
@@ -292,6 +369,48 @@ final class MimeReader {
         }).orElse(null);
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Charsets that decode 7-bit bytes to the same characters (UTF-8, Latin-n, windows-125x...). */
+    private static final java.util.concurrent.ConcurrentHashMap<Charset, Boolean> ASCII_AS_IS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final byte[] ALL_ASCII = new byte[128];
+
+    static {
+        for (int i = 0; i < 128; i++) {
+            ALL_ASCII[i] = (byte) i;
+        }
+    }
+
+    /**
+     * Whether ASCII text declared in {@code declared} reads the same as it is: true when no charset
+     * is named, the name is unknown (then {@link #charset} keeps ASCII as it is too), or the
+     * charset maps every 7-bit byte to itself (false for UTF-16, UTF-7, ISO-2022-JP and the like).
+     */
+    private static boolean asciiAsIs(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return true;
+        }
+        Charset cs = lookup(declared);
+        if (cs == null) {
+            return true;
+        }
+        return ASCII_AS_IS.computeIfAbsent(cs, c -> {
+            try {
+                return new String(ALL_ASCII, c).equals(new String(ALL_ASCII, StandardCharsets.ISO_8859_1));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
     private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
@@ -299,6 +418,36 @@ final class MimeReader {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code bytes} as text, one char per byte (ISO-8859-1), with CRLF and lone CR turned into LF:
+     * {@link #normalize} done on the bytes, so the message is copied once instead of three times.
+     */
+    static String latin1Lines(byte[] bytes) {
+        int n = bytes.length;
+        int cr = 0;
+        while (cr < n && bytes[cr] != '\r') {
+            cr++;
+        }
+        if (cr == n) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        byte[] out = new byte[n];
+        System.arraycopy(bytes, 0, out, 0, cr);
+        int o = cr;
+        for (int i = cr; i < n; i++) {
+            byte b = bytes[i];
+            if (b == '\r') {
+                out[o++] = '\n';
+                if (i + 1 < n && bytes[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[o++] = b;
+            }
+        }
+        return new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
     /** CRLF and lone CR become LF. */

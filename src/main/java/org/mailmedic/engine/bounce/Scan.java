@@ -246,13 +246,16 @@ public final class Scan {
 
     /** The bounce's own From/To/Reply-To addresses and the original sender: not recipients. */
     public static Set<String> ownAddresses(MailText m) {
-        Set<String> s = new java.util.HashSet<>();
-        for (String h : new String[] {"From", "To", "Reply-To", "Return-Path", "Sender"}) {
-            for (String a : Text.addresses(m.headers.get(h))) {
-                s.add(a.toLowerCase(Locale.ROOT));
+        if (m.ownAddresses == null) {
+            Set<String> s = new java.util.HashSet<>();
+            for (String h : new String[] {"From", "To", "Reply-To", "Return-Path", "Sender"}) {
+                for (String a : Text.addresses(m.headers.get(h))) {
+                    s.add(a.toLowerCase(Locale.ROOT));
+                }
             }
+            m.ownAddresses = java.util.Collections.unmodifiableSet(s);
         }
-        return s;
+        return m.ownAddresses;
     }
 
     /** Paragraph (blank-line separated) of {@code text} around {@code index}. */

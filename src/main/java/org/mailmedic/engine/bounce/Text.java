@@ -31,6 +31,9 @@ public final class Text {
 
     /** Folds runs of whitespace to one space and strips. */
     public static String fold(String s) {
+        if (isFolded(s)) {
+            return s; // the common case (DSN fields, short lines): no copy
+        }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -46,6 +49,26 @@ public final class Text {
             }
         }
         return b.toString();
+    }
+
+    /** Whether {@link #fold} would return {@code s} unchanged: single spaces only, none at either end. */
+    private static boolean isFolded(String s) {
+        int n = s.length();
+        boolean prevSpace = true; // a leading space is not folded
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prevSpace) {
+                    return false;
+                }
+                prevSpace = true;
+            } else if (c < ' ' || c >= 0x80 && Character.isWhitespace(c)) {
+                return false; // tab, line break, other spaces (control characters too: the slow path decides)
+            } else {
+                prevSpace = false;
+            }
+        }
+        return n == 0 || !prevSpace;
     }
 
     /** The first address in {@code s}, lower-cased domain, "" when none. */
@@ -146,8 +169,48 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        int from = statusCandidate(s, 0);
+        if (from < 0) {
+            return "";
+        }
         Matcher m = STATUS.matcher(s);
-        return m.find() ? m.group() : "";
+        return m.find(from) ? m.group() : "";
+    }
+
+    /**
+     * Index of the first "[245].d" in {@code s} at or after {@code from}, or -1: every
+     * {@link #STATUS} match starts at one, so the regex only runs where one can match (most text
+     * has none, and the look-behind makes a full scan costly). {@code find(int)} keeps the
+     * look-behind seeing the characters before the start.
+     */
+    static int statusCandidate(String s, int from) {
+        int n = s.length() - 1;
+        for (int dot = s.indexOf('.', from + 1); dot >= 0 && dot < n; dot = s.indexOf('.', dot + 1)) {
+            char c = s.charAt(dot - 1);
+            if ((c == '2' || c == '4' || c == '5') && isDigit(s.charAt(dot + 1))) {
+                return dot - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first "[2-5][0-5]d" in {@code s}, or -1: where a {@link #REPLY} match can start. */
+    static int replyCandidate(String s) {
+        int n = s.length() - 2;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '2' && c <= '5') {
+                char d = s.charAt(i + 1);
+                if (d >= '0' && d <= '5' && isDigit(s.charAt(i + 2))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -159,7 +222,12 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        int from = statusCandidate(s, 0);
+        if (from < 0) {
+            return "";
+        }
         Matcher m = STATUS.matcher(s);
+        m.region(from, s.length()).useTransparentBounds(true);
         String best = "";
         while (m.find()) {
             String c = m.group();
@@ -175,8 +243,12 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        int from = replyCandidate(s);
+        if (from < 0) {
+            return "";
+        }
         Matcher m = REPLY.matcher(s);
-        return m.find() ? m.group(1) : "";
+        return m.find(from) ? m.group(1) : "";
     }
 
     /** The remote host named in a diagnostic ("host mx.b.example[192.0.2.1] said"), "" when none. */
@@ -189,6 +261,11 @@ public final class Text {
             if (m.find()) {
                 return m.group(1).toLowerCase(Locale.ROOT);
             }
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.indexOf("host") < 0 && lower.indexOf("server") < 0 && lower.indexOf("mta") < 0
+                && lower.indexOf("mx") < 0) {
+            return ""; // none of HOST_PLAIN's keywords: skip the regex scan
         }
         Matcher m = HOST_PLAIN.matcher(s);
         while (m.find()) {

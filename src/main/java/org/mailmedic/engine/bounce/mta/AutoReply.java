@@ -33,7 +33,10 @@ final class AutoReply implements Recognizer {
             return false;
         }
         String from = m.from().toLowerCase(Locale.ROOT);
-        if (from.contains("mailer-daemon") || from.contains("postmaster")) {
+        // Exchange sends its NDRs from the MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@ system
+        // mailbox with "Auto-Submitted: auto-replied"; an NDR saved from Outlook as .msg has lost its
+        // DSN part, so only the sender tells it from an out-of-office reply
+        if (from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("microsoftexchange")) {
             return false;
         }
         String auto = m.headers().lower("Auto-Submitted");

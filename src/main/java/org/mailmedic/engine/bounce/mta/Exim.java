@@ -41,6 +41,9 @@ final class Exim extends TextRecognizer {
     @Override
     public List<RawRecipient> decode(MailText m) {
         String body = m.body();
+        if (!m.lowerBody().contains("malformed address:")) {
+            return super.decode(m); // MALFORMED cannot match: spare the regex scan of the whole body
+        }
         Matcher mt = MALFORMED.matcher(body);
         if (!mt.find()) {
             return super.decode(m);

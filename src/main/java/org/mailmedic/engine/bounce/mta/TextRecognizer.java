@@ -176,7 +176,6 @@ abstract class TextRecognizer implements Recognizer {
                 text.add(one);
             }
         } else {
-            String whole = Text.fold(section);
             String coded = errorLines(section);
             boolean codedHasCode = !Text.status(coded).isEmpty() || !Text.reply(coded).isEmpty();
             for (RawRecipient r : text) {
@@ -189,10 +188,11 @@ abstract class TextRecognizer implements Recognizer {
             for (RawRecipient r : text) {
                 if (r.diagnostic.isEmpty() || Text.status(r.diagnostic).isEmpty() && Text.reply(r.diagnostic).isEmpty()
                         && r.diagnostic.length() < 8) {
-                    r.diagnostic = firstNonEmpty(r.diagnostic, errorLines(section));
+                    r.diagnostic = firstNonEmpty(r.diagnostic, coded);
                 }
             }
             if (text.stream().allMatch(r -> r.diagnostic.isEmpty())) {
+                String whole = Text.fold(section);
                 text.forEach(r -> r.diagnostic = whole.length() > 600 ? whole.substring(0, 600) : whole);
             }
         }
