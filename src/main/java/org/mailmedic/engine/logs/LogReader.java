@@ -1,6 +1,7 @@
 package org.mailmedic.engine.logs;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -34,6 +35,8 @@ final class LogReader implements Closeable {
     final Path path;
     final String name;
     private final long size;
+    /** The whole content when the log is already in memory, else null (read from {@link #path}). */
+    private final byte[] content;
     private Counting counting;
     private InputStream in;
     boolean compressed;
@@ -77,6 +80,21 @@ final class LogReader implements Closeable {
             s = 0;
         }
         this.size = s;
+        this.content = null;
+    }
+
+    /**
+     * A log already in memory ({@code name} only labels it). Read exactly like a file, through a
+     * smaller block when the content is small (never below {@link LineFormat#SNIFF} and
+     * {@link #MAX_LINE}, which the line logic needs).
+     */
+    LogReader(int index, String name, byte[] content) {
+        this.index = index;
+        this.path = null;
+        this.name = name;
+        this.size = content.length;
+        this.content = content;
+        this.buf = new byte[Math.max(Math.max(LineFormat.SNIFF, MAX_LINE), Math.min(BLOCK, content.length + 1))];
     }
 
     private LogReader(LogReader of) {
@@ -84,6 +102,7 @@ final class LogReader implements Closeable {
         this.path = of.path;
         this.name = of.name;
         this.size = of.size;
+        this.content = null;
         this.buf = new byte[0];
         this.format = of.format;
     }
@@ -105,11 +124,14 @@ final class LogReader implements Closeable {
     /** Opens the file and fills the first block; false (with a problem) when it cannot be read. */
     boolean open() {
         try {
-            if (Files.isDirectory(path)) {
+            if (content != null) {
+                counting = new Counting(new ByteArrayInputStream(content));
+            } else if (Files.isDirectory(path)) {
                 problem("is a folder, not a log file");
                 return false;
+            } else {
+                counting = new Counting(Files.newInputStream(path));
             }
-            counting = new Counting(Files.newInputStream(path));
             BufferedInputStream bis = new BufferedInputStream(counting, 1 << 16);
             bis.mark(4);
             int b0 = bis.read();
