@@ -1,6 +1,8 @@
 package org.mailmedic.engine.logs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,9 +102,21 @@ public final class LogAnalyzer {
      * {@link Options#reference()} for the syslog year. Never throws for bad content.
      */
     public LogAnalysis analyze(String name, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        return analyze(name, new ByteArrayInputStream(content), content.length);
+    }
+
+    /**
+     * Analyses one log read once from {@code content} (standard input, a generated log), in the
+     * same bounded memory as a file: blocks of 1 MB, lines over 64 KB skipped. The stream is
+     * closed at the end; a read error ends the log with a problem, keeping what was read.
+     *
+     * @param size its length in bytes when known (progress, the report), else -1
+     */
+    public LogAnalysis analyze(String name, InputStream content, long size) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(content, "content");
-        return read(List.of(new LogReader(0, name, content)), Progress.NONE, () -> false, null).result;
+        return read(List.of(new LogReader(0, name, content, size)), Progress.NONE, () -> false, null).result;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.mailmedic.engine.logs;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -35,8 +34,8 @@ final class LogReader implements Closeable {
     final Path path;
     final String name;
     private final long size;
-    /** The whole content when the log is already in memory, else null (read from {@link #path}). */
-    private final byte[] content;
+    /** The content when it does not come from {@link #path} (in memory, a stream), else null. */
+    private final InputStream stream;
     private Counting counting;
     private InputStream in;
     boolean compressed;
@@ -80,21 +79,23 @@ final class LogReader implements Closeable {
             s = 0;
         }
         this.size = s;
-        this.content = null;
+        this.stream = null;
     }
 
     /**
-     * A log already in memory ({@code name} only labels it). Read exactly like a file, through a
-     * smaller block when the content is small (never below {@link LineFormat#SNIFF} and
+     * A log that is not a file ({@code name} only labels it): read exactly like a file, from
+     * {@code stream}, which is closed at the end. {@code size} is its length when known (else
+     * -1); a small known size gets a smaller block (never below {@link LineFormat#SNIFF} and
      * {@link #MAX_LINE}, which the line logic needs).
      */
-    LogReader(int index, String name, byte[] content) {
+    LogReader(int index, String name, InputStream stream, long size) {
         this.index = index;
         this.path = null;
         this.name = name;
-        this.size = content.length;
-        this.content = content;
-        this.buf = new byte[Math.max(Math.max(LineFormat.SNIFF, MAX_LINE), Math.min(BLOCK, content.length + 1))];
+        this.size = Math.max(size, 0);
+        this.stream = stream;
+        this.buf = new byte[size < 0 ? BLOCK
+                : (int) Math.max(Math.max(LineFormat.SNIFF, MAX_LINE), Math.min(BLOCK, size + 1))];
     }
 
     private LogReader(LogReader of) {
@@ -102,7 +103,7 @@ final class LogReader implements Closeable {
         this.path = of.path;
         this.name = of.name;
         this.size = of.size;
-        this.content = null;
+        this.stream = null;
         this.buf = new byte[0];
         this.format = of.format;
     }
@@ -124,8 +125,8 @@ final class LogReader implements Closeable {
     /** Opens the file and fills the first block; false (with a problem) when it cannot be read. */
     boolean open() {
         try {
-            if (content != null) {
-                counting = new Counting(new ByteArrayInputStream(content));
+            if (stream != null) {
+                counting = new Counting(stream);
             } else if (Files.isDirectory(path)) {
                 problem("is a folder, not a log file");
                 return false;
