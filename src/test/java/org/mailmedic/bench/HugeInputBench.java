@@ -17,6 +17,7 @@ import org.mailmedic.engine.bounce.BounceFileResult;
 import org.mailmedic.engine.diagnosis.EvidenceAnalysis;
 import org.mailmedic.engine.diagnosis.EvidenceSet;
 import org.mailmedic.engine.evidence.EvidenceFile;
+import org.mailmedic.engine.logs.LogAnalysis;
 
 /**
  * Huge inputs under a small heap: a postfix log of N GB, an mbox of M MB, a single line of L MB,
@@ -61,16 +62,21 @@ public final class HugeInputBench {
         long size = Files.size(file);
         EvidenceFile f = set.files().isEmpty() ? null : set.files().get(0);
         String told = f == null ? "no file" : f.kind() + (f.problem() == null || f.problem().isEmpty() ? "" : ": " + f.problem());
-        String bounceNote = set.bounces().stream().map(BounceFileResult::toString).map(s -> s.length() > 160 ? s.substring(0, 160) + "…" : s)
-                .findFirst().orElse("");
-        System.out.printf("%-22s %6d MB  %7d ms  %6.1f MB/s  peak heap (sum of pool peaks) %4d MB  -> %s %s%n", what, size >> 20,
-                ms, size / 1048576.0 / Math.max(ms, 1) * 1000, peak >> 20, told,
-                set.logs() == null ? "" : "log lines: " + describe(set), bounceNote);
-    }
-
-    private static String describe(EvidenceSet set) {
-        String s = String.valueOf(set.logs());
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        System.out.printf("%-22s %6d MB  %7d ms  %6.1f MB/s  peak heap (sum of pool peaks) %4d MB  -> %s%n", what, size >> 20,
+                ms, size / 1048576.0 / Math.max(ms, 1) * 1000, peak >> 20, told);
+        for (BounceFileResult b : set.bounces()) {
+            System.out.printf("    bounces: %,d messages decoded%s%s%n", b.messages().size(),
+                    b.problem() == null ? "" : "; problem: " + b.problem(),
+                    b.messages().isEmpty() || b.messages().get(0).note().isEmpty() ? ""
+                            : "; note: " + b.messages().get(0).note());
+        }
+        if (set.logs() != null) {
+            for (LogAnalysis.FileReport r : set.logs().files()) {
+                System.out.printf("    log: %s, %,d lines, %,d mail lines, problems %s%n", r.format(), r.lines(), r.mailLines(),
+                        r.problems());
+            }
+            System.out.printf("    totals: %s%n", set.logs().totals());
+        }
     }
 
     private static Path postfixLog(Path p, long bytes) throws IOException {
