@@ -95,4 +95,15 @@ class SizeLimitsTest {
         assertThat(said).doesNotContain("Exception");
         assertThat(r.problem() != null || !r.messages().isEmpty()).as("a result or a message: %s", said).isTrue();
     }
+
+    @Test
+    void anMboxOverTheMessageCapSaysSoOnEveryMessage() {
+        String one = "From MAILER-DAEMON Mon Jun  1 10:00:00 2026\nSubject: x\n\nx\n";
+        byte[] mbox = one.repeat(BounceReader.MAX_MESSAGES + 1).getBytes(StandardCharsets.US_ASCII);
+        BounceFileResult r = new BounceReader().decode(Path.of("big.mbox"), mbox, false);
+        assertThat(r.messages()).hasSize(BounceReader.MAX_MESSAGES);
+        assertThat(r.messages().get(0).note()).isEqualTo(String.format(
+                "the file holds more than %,d messages; only the first %,d were read",
+                BounceReader.MAX_MESSAGES, BounceReader.MAX_MESSAGES));
+    }
 }
