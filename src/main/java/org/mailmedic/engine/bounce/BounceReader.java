@@ -75,9 +75,14 @@ public final class BounceReader {
                 return fail(file, "not an email: the file holds only blank lines");
             }
             List<String> parts = splitMbox(text);
+            boolean more = parts.size() > MAX_MESSAGES; // splitMbox stops one past the cap
+            if (more) {
+                parts = parts.subList(0, MAX_MESSAGES);
+            }
             List<Bounce> messages = new ArrayList<>(parts.size());
-            String fileNote = cut ? "the file is very large; only its first " + (MAX_FILE_BYTES >> 20)
-                    + " MB were read" : "";
+            String fileNote = more ? String.format("the file holds more than %,d messages; only the first %,d were read",
+                    MAX_MESSAGES, MAX_MESSAGES)
+                    : cut ? "the file is very large; only its first " + (MAX_FILE_BYTES >> 20) + " MB were read" : "";
             for (int i = 0; i < parts.size(); i++) {
                 String msg = parts.get(i);
                 String note = fileNote;
@@ -107,7 +112,11 @@ public final class BounceReader {
         return BounceDecoder.decode(msg, index, note);
     }
 
-    /** Splits an mbox at "From " separator lines; a single message is returned as is. */
+    /**
+     * Splits an mbox at "From " separator lines, at most {@link #MAX_MESSAGES} + 1 messages (one
+     * more than is read, so the caller can tell the user there were more); a single message is
+     * returned as is.
+     */
     static List<String> splitMbox(String text) {
         List<String> out = new ArrayList<>();
         if (!text.startsWith("From ")) {
@@ -120,7 +129,7 @@ public final class BounceReader {
             return out;
         }
         int pos = start;
-        while (out.size() < MAX_MESSAGES) {
+        while (out.size() <= MAX_MESSAGES) {
             int next = text.indexOf("\nFrom ", pos - 1);
             while (next >= 0 && !isSeparator(text, next + 1)) {
                 next = text.indexOf("\nFrom ", next + 1);

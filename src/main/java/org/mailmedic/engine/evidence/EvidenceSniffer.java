@@ -132,8 +132,11 @@ public final class EvidenceSniffer {
         }
     }
 
-    /** Classifies the start of a text file. Package-private for tests. */
-    static EvidenceKind classify(String text) {
+    /**
+     * Classifies the start of a text file (at most {@link #SNIFF_BYTES} of it, read as ISO-8859-1):
+     * what {@link #sniff} decides once the bytes are read. Never throws.
+     */
+    public static EvidenceKind classify(String text) {
         String firstLine = text.lines().findFirst().orElse("");
         if (EXCHANGE.matcher(text).find()) {
             return EvidenceKind.EXCHANGE_LOG;

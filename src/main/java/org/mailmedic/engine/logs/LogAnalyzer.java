@@ -1,6 +1,8 @@
 package org.mailmedic.engine.logs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,6 +96,30 @@ public final class LogAnalyzer {
     }
 
     /**
+     * Analyses one log already in memory (pasted text, an attachment, a fuzz input) exactly as
+     * {@link #analyze(List, Progress, BooleanSupplier)} would read a file with this content: same
+     * format detection, caps and problems. {@code name} labels it in the problems and is handed to
+     * {@link Options#reference()} for the syslog year. Never throws for bad content.
+     */
+    public LogAnalysis analyze(String name, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        return analyze(name, new ByteArrayInputStream(content), content.length);
+    }
+
+    /**
+     * Analyses one log read once from {@code content} (standard input, a generated log), in the
+     * same bounded memory as a file: blocks of 1 MB, lines over 64 KB skipped. The stream is
+     * closed at the end; a read error ends the log with a problem, keeping what was read.
+     *
+     * @param size its length in bytes when known (progress, the report), else -1
+     */
+    public LogAnalysis analyze(String name, InputStream content, long size) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
+        return read(List.of(new LogReader(0, name, content, size)), Progress.NONE, () -> false, null).result;
+    }
+
+    /**
      * The full story of one message (joined by queue id across all the files), or null when the
      * logs never mention it. Reads the files again; meant for "show me this message" on demand.
      */
@@ -105,16 +131,21 @@ public final class LogAnalyzer {
     }
 
     private Outcome run(List<Path> files, Progress progress, BooleanSupplier cancelled, String traceId) {
+        List<LogReader> readers = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            readers.add(new LogReader(i, files.get(i)));
+        }
+        return read(readers, progress, cancelled, traceId);
+    }
+
+    private Outcome read(List<LogReader> readers, Progress progress, BooleanSupplier cancelled, String traceId) {
         Progress pr = progress == null ? Progress.NONE : progress;
         BooleanSupplier cancel = cancelled == null ? () -> false : cancelled;
         TimeBase time = new TimeBase(options.zone());
         Aggregator agg = new Aggregator(time);
         agg.traceId = traceId;
-        List<LogReader> readers = new ArrayList<>();
         long total = 0;
-        for (int i = 0; i < files.size(); i++) {
-            LogReader r = new LogReader(i, files.get(i));
-            readers.add(r);
+        for (LogReader r : readers) {
             total += r.size();
         }
         boolean wasCancelled = false;
@@ -126,7 +157,7 @@ public final class LogAnalyzer {
                 }
                 Instant ref;
                 try {
-                    ref = options.reference().apply(r.path);
+                    ref = options.reference().apply(r.path != null ? r.path : Path.of(r.name));
                 } catch (RuntimeException e) {
                     ref = Instant.now();
                 }

@@ -43,6 +43,8 @@ final class LogReader implements Closeable {
     final Path path;
     final String name;
     private final long size;
+    /** The content when it does not come from {@link #path} (in memory, a stream), else null. */
+    private final InputStream stream;
     private Counting counting;
     private InputStream in;
     boolean compressed;
@@ -90,6 +92,23 @@ final class LogReader implements Closeable {
             s = 0;
         }
         this.size = s;
+        this.stream = null;
+    }
+
+    /**
+     * A log that is not a file ({@code name} only labels it): read exactly like a file, from
+     * {@code stream}, which is closed at the end. {@code size} is its length when known (else
+     * -1); a small known size gets a smaller block (never below {@link LineFormat#SNIFF} and
+     * {@link #MAX_LINE}, which the line logic needs).
+     */
+    LogReader(int index, String name, InputStream stream, long size) {
+        this.index = index;
+        this.path = null;
+        this.name = name;
+        this.size = Math.max(size, 0);
+        this.stream = stream;
+        this.buf = new byte[size < 0 ? BLOCK
+                : (int) Math.max(Math.max(LineFormat.SNIFF, MAX_LINE), Math.min(BLOCK, size + 1))];
     }
 
     private LogReader(LogReader of) {
@@ -97,6 +116,7 @@ final class LogReader implements Closeable {
         this.path = of.path;
         this.name = of.name;
         this.size = of.size;
+        this.stream = null;
         this.buf = new byte[0];
         this.format = of.format;
     }
@@ -118,11 +138,14 @@ final class LogReader implements Closeable {
     /** Opens the file and fills the first block; false (with a problem) when it cannot be read. */
     boolean open() {
         try {
-            if (Files.isDirectory(path)) {
+            if (stream != null) {
+                counting = new Counting(stream, sha256());
+            } else if (Files.isDirectory(path)) {
                 problem("is a folder, not a log file");
                 return false;
+            } else {
+                counting = new Counting(Files.newInputStream(path), sha256());
             }
-            counting = new Counting(Files.newInputStream(path), sha256());
             BufferedInputStream bis = new BufferedInputStream(counting, 1 << 16);
             bis.mark(4);
             int b0 = bis.read();

@@ -161,8 +161,12 @@ public final class MailServerCheck {
         return new HostResult(h.name(), h.preference(), List.of(), null, Status.FAIL, f.headline(), List.of(f), 0);
     }
 
-    /** One MX host, all its addresses, within the host deadline. */
-    HostResult checkHost(MxHost h, SmtpOptions o, ScheduledExecutorService watchdog) {
+    /**
+     * One MX host, all its addresses, within the host deadline, on the caller's thread (what
+     * {@link #check} runs per host). {@code watchdog} closes a session's socket if it outlives the
+     * deadline; the caller owns it and may share it between calls. Never throws for network outcomes.
+     */
+    public HostResult checkHost(MxHost h, SmtpOptions o, ScheduledExecutorService watchdog) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.in(o.hostDeadline());
         List<SmtpFinding> hostFindings = new ArrayList<>();
