@@ -126,7 +126,8 @@ final class EximParser {
             if (colon < 0 && from < e && b[from] == ':') {
                 colon = from;
             }
-            int ts = colon < 0 ? Math.min(from + 1, e) : colon + 2;
+            // A lone ':' ending the line (colon == e - 1) must not put the text's start past its end.
+            int ts = Math.min(colon < 0 ? from + 1 : colon + 2, e);
             int smtp = Bytes.indexOf(b, ts, e, SMTP_ERROR);
             if (smtp >= 0) {
                 int reply = Bytes.indexOf(b, smtp + SMTP_ERROR.length, e, Bytes.ascii(": "));
