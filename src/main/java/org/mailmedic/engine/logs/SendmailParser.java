@@ -231,9 +231,12 @@ final class SendmailParser {
             reason = detail[0];
         }
         if (reason == null) {
+            // "STARTTLS=server, error: accept failed=-1, reason=..." -> "accept failed=-1"; a " failed="
+            // before ", error:" (a hostile line) must not make the end come before the start.
             int f = s.indexOf(" failed=");
-            reason = f > 0 ? s.substring(err + 9, Math.min(s.length(), s.indexOf(',', f) < 0 ? s.length()
-                    : s.indexOf(',', f))).trim() : "handshake failed";
+            int start = Math.min(err + 9, s.length());
+            int comma = f > 0 ? s.indexOf(',', Math.max(f, start)) : -1;
+            reason = f > 0 ? s.substring(start, comma < 0 ? s.length() : comma).trim() : "handshake failed";
         }
         String relay = field(s, "relay=");
         if (server) {
