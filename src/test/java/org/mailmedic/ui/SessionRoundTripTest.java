@@ -227,7 +227,7 @@ class SessionRoundTripTest {
                         .map(r -> r.title() + " | " + r.result().status() + " | " + r.result().headline()).toList());
         assertThat(second.check().statusProperty().get()).startsWith(first.check().statusProperty().get())
                 .contains("Saved results from");
-        selectTab(robot, second.root(), "checkTab");
+        TabSelection.select(robot, second.root(), "checkTab");
         Node checkOfSecond = second.root().lookup("#checkRows").getParent();
         TitledPane spf = robot.from(checkOfSecond).lookup("#row-spf").queryAs(TitledPane.class);
         assertThat(spf.getText()).contains("SPF for 8.8.4.4: pass");
@@ -247,8 +247,8 @@ class SessionRoundTripTest {
         assertThat(b.limitKindProperty().get()).isEqualTo(a.limitKindProperty().get());
         assertThat(b.verdictProperty().get()).isEqualTo(a.verdictProperty().get());
         assertThat(b.forecastProperty().get().days()).isEqualTo(a.forecastProperty().get().days());
-        selectTab(robot, first.root(), "forecastTab");
-        selectTab(robot, second.root(), "forecastTab");
+        TabSelection.select(robot, first.root(), "forecastTab");
+        TabSelection.select(robot, second.root(), "forecastTab");
         assertThat(robot.from(second.root()).lookup("#forecastVerdict").queryAs(Label.class).getText())
                 .isEqualTo(robot.from(first.root()).lookup("#forecastVerdict").queryAs(Label.class).getText());
         assertThat(robot.from(second.root()).lookup("#horizonField").queryAs(TextField.class).getText()).isEqualTo("21");
@@ -310,14 +310,5 @@ class SessionRoundTripTest {
         assertThat(tooNew.getContentText()).contains("schema version 7").contains("Update MailMedic");
         assertThat(first.findings().findings()).containsExactlyElementsOf(before);
         assertThat(Files.readString(newer)).contains("\"schemaVersion\": 7"); // the file itself is untouched
-    }
-
-    /** Screens join the scene when their tab is first selected (ui.Tabs): select it as a user would. */
-    private static void selectTab(FxRobot robot, javafx.scene.Parent root, String tabId) {
-        robot.interact(() -> {
-            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup(".tab-pane");
-            tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
-        });
     }
 }

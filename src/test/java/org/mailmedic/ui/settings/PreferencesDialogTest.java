@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmedic.engine.session.Settings;
 import org.mailmedic.ui.App;
 import org.mailmedic.ui.MainView;
+import org.mailmedic.ui.TabSelection;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -101,7 +102,7 @@ class PreferencesDialogTest {
         assertThat(main.check().dnsServerProperty().get()).isEqualTo("127.0.0.1:5353");
         assertThat(main.check().heloNameProperty().get()).isEqualTo("probe.example.com");
         assertThat(main.check().dnsblsProperty().get()).containsExactly("bl.example.net");
-        selectTab(robot, main.root(), "checkTab");
+        TabSelection.select(robot, main.root(), "checkTab");
         assertThat(robot.lookup("#checkDnsServer").queryTextInputControl().getText()).isEqualTo("127.0.0.1:5353");
         // The HELO name goes into the mail server checks' options.
         assertThat(main.check().smtpOptions(main.check().currentDns()).build().ehloName()).isEqualTo("probe.example.com");
@@ -125,14 +126,5 @@ class PreferencesDialogTest {
         MenuItem first = main.recentMenu().getItems().get(0);
         assertThat(first.getText()).contains("first.session.json");
         assertThat(first.getId()).isEqualTo("recent-0");
-    }
-
-    /** Screens join the scene when their tab is first selected (ui.Tabs): select it as a user would. */
-    private static void selectTab(FxRobot robot, javafx.scene.Parent root, String tabId) {
-        robot.interact(() -> {
-            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup(".tab-pane");
-            tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
-        });
     }
 }
