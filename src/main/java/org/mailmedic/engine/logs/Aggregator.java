@@ -38,6 +38,7 @@ final class Aggregator {
     final TimeBase time;
     private final Map<String, Msg> open = new HashMap<>();
     private final Map<String, Dest> dests = new HashMap<>();
+    private final Replies.Meanings meanings = new Replies.Meanings();
     private final Map<String, Tls> tlsIn = new HashMap<>();
     private final Map<String, Tls> tlsOut = new HashMap<>();
     private final Map<String, String> hostToDomain = new HashMap<>();
@@ -253,7 +254,7 @@ final class Aggregator {
                 d.expired++;
                 d.day(day)[3]++;
                 if (text != null && !text.isEmpty()) {
-                    d.reply(code, enhanced, text, ev);
+                    d.reply(code, enhanced, meanings.of(text).normalised(), ev);
                 }
                 final_(m, rc, State.EXPIRED);
             }
@@ -459,8 +460,7 @@ final class Aggregator {
             }
         }
 
-        void reply(String code, String enhanced, String text, LogLine ev) {
-            String norm = Replies.normalise(text);
+        void reply(String code, String enhanced, String norm, LogLine ev) {
             String key = (code == null ? "" : code) + '|' + (enhanced == null ? "" : enhanced) + '|' + norm;
             Reply r = replies.get(key);
             if (r == null) {
@@ -519,15 +519,15 @@ final class Aggregator {
         if (text == null || text.isEmpty()) {
             return;
         }
-        d.reply(code, enhanced, text, ev);
-        String lower = Replies.lower(text);
-        if (temporary && Replies.isRateLimit(lower)) {
+        Replies.Meaning meaning = meanings.of(text);
+        d.reply(code, enhanced, meaning.normalised(), ev);
+        if (temporary && meaning.rate()) {
             d.rateAttempts++;
             if (!rc.throttled) {
                 rc.throttled = true;
                 d.rateRecipients++;
             }
-            d.rateReplies.computeIfAbsent(Replies.normalise(text), k -> new long[1])[0]++;
+            d.rateReplies.computeIfAbsent(meaning.normalised(), k -> new long[1])[0]++;
             // An onset: the first rate-limited reply after a quiet spell, or — when the throttle never
             // lets up — the first one after the destination accepted mail again, at most one a day.
             boolean quiet = d.lastRate == Long.MIN_VALUE || t - d.lastRate >= THROTTLE_GAP;
@@ -543,10 +543,10 @@ final class Aggregator {
             d.acceptedSinceRate = 0;
             d.lastRate = Math.max(d.lastRate, t);
         }
-        if (Replies.isTlsFailure(lower) && !tlsCountedAlready) {
-            tls(tlsOut, "outbound", d.domain, tlsReason(text), ev, t);
+        if (meaning.tls() && !tlsCountedAlready) {
+            tls(tlsOut, "outbound", d.domain, tlsReason(meaning.normalised()), ev, t);
         }
-        String kind = Replies.policyKind(lower);
+        String kind = meaning.policy();
         if (kind != null) {
             Policy p = d.policies.computeIfAbsent(kind, k -> new Policy());
             boolean temp = code != null ? code.startsWith("4") : temporary;
@@ -564,8 +564,7 @@ final class Aggregator {
         }
     }
 
-    private static String tlsReason(String text) {
-        String n = Replies.normalise(text);
+    private static String tlsReason(String n) {
         return n.length() > 120 ? n.substring(0, 119) + "…" : n;
     }
 

@@ -30,6 +30,15 @@ abstract class LineFormat {
     }
 
     /**
+     * False when {@link #handle} would certainly do nothing with the current (prepared) mail line,
+     * so that a {@link Pipeline} need not hand it over (Postfix's "connect from" lines, cleanup's
+     * message-id lines: a third of a busy server's log). The line still counts as a mail line.
+     */
+    boolean mayMatter(LogReader r) {
+        return true;
+    }
+
+    /**
      * True when a record may continue on the next lines inside double quotes (CSV, RFC 4180): the
      * reader then hands over whole records, numbered by their first line.
      */

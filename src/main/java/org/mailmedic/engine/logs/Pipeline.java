@@ -91,7 +91,11 @@ final class Pipeline {
         Thread producer = new Thread(() -> {
             try {
                 Batch b = take(free, stop);
+                LineFormat format = r.format;
                 while (b != null && r.next()) {
+                    if (!format.mayMatter(r)) {
+                        continue;
+                    }
                     if (!b.add(r)) {
                         if (!put(full, b, stop)) {
                             return;

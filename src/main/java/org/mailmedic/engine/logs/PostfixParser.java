@@ -51,6 +51,7 @@ final class PostfixParser {
     private static final byte[] LOST_STARTTLS = Bytes.ascii("lost connection after STARTTLS from ");
     private static final byte[] TIMEOUT_STARTTLS = Bytes.ascii("timeout after STARTTLS from ");
     private static final byte[] DISCONNECT = Bytes.ascii("disconnect from ");
+    private static final byte[] CONNECT = Bytes.ascii("connect from ");
     private static final byte[] STARTTLS_COUNT = Bytes.ascii(" starttls=");
     private static final byte[] CERT_FAILED = Bytes.ascii("certificate verification failed for ");
     /** A status this soon after a connection-level TLS failure of the same process is that failure. */
@@ -112,6 +113,57 @@ final class PostfixParser {
             m.client = "local";
             a.received(m, r.time, r);
         }
+    }
+
+    /**
+     * False when {@link #handle} would do nothing with the message {@code b[p, e)}: a line of a
+     * message other than its client, sender, recipients and removal (cleanup's message-id, bounce
+     * notices), smtpd's "connect from", and a session summary without a failed STARTTLS. Decided
+     * on the reader thread (see {@link Pipeline}), so it must agree with {@link #handle}.
+     */
+    static boolean mayMatter(byte[] b, int p, int e) {
+        int q = queueIdEnd(b, p, e);
+        if (q >= 0) {
+            int rest = q + 2;
+            byte first = rest < e ? b[rest] : 0;
+            return first == 't' || first == 'f' || first == 'r' || first == 'c' || first == 'u';
+        }
+        if (Bytes.startsWith(b, p, e, NOQUEUE)) {
+            p += NOQUEUE.length;
+        }
+        byte c = p < e ? b[p] : 0;
+        if (c == 'c' && Bytes.startsWith(b, p, e, CONNECT)) {
+            return false;
+        }
+        if (c == 'd' && Bytes.startsWith(b, p, e, DISCONNECT)) {
+            return starttlsFailedAt(b, p + DISCONNECT.length, e) >= 0;
+        }
+        return true;
+    }
+
+    /**
+     * In a session summary ("host[ip] ehlo=1 starttls=0/1 commands=1/2" from {@code s}): the index of
+     * " starttls=" when STARTTLS was tried more often than it completed, else -1.
+     */
+    private static int starttlsFailedAt(byte[] b, int s, int e) {
+        int st = Bytes.indexOf(b, s, e, STARTTLS_COUNT);
+        if (st < 0) {
+            return -1;
+        }
+        int q = st + STARTTLS_COUNT.length;
+        int ok = 0;
+        while (q < e && Bytes.isDigit(b[q])) {
+            ok = ok * 10 + (b[q++] - '0');
+        }
+        if (q >= e || b[q] != '/') {
+            return -1;
+        }
+        int tried = 0;
+        q++;
+        while (q < e && Bytes.isDigit(b[q])) {
+            tried = tried * 10 + (b[q++] - '0');
+        }
+        return ok < tried ? st : -1;
     }
 
     /** End of a queue id followed by ": " at {@code p}, or -1 ("NOQUEUE", warnings, connects). */
@@ -380,32 +432,22 @@ final class PostfixParser {
      * 3.0 and later): STARTTLS tried and not completed is a failed handshake, unless already counted.
      */
     private void disconnect(LogReader r, Aggregator a, byte[] b, int s, int e) {
-        int st = Bytes.indexOf(b, s, e, STARTTLS_COUNT);
+        int st = starttlsFailedAt(b, s, e);
         if (st < 0) {
             return;
         }
         int q = st + STARTTLS_COUNT.length;
-        int ok = 0;
-        while (q < e && Bytes.isDigit(b[q])) {
-            ok = ok * 10 + (b[q++] - '0');
+        int countsEnd = Bytes.indexOf(b, q, e, (byte) '/') + 1; // present: starttlsFailedAt found it
+        while (countsEnd < e && Bytes.isDigit(b[countsEnd])) {
+            countsEnd++;
         }
-        if (q >= e || b[q] != '/') {
-            return;
-        }
-        int tried = 0;
-        q++;
-        while (q < e && Bytes.isDigit(b[q])) {
-            tried = tried * 10 + (b[q++] - '0');
-        }
-        if (ok >= tried) {
-            return;
-        }
+        String counts = Bytes.text(b, q, countsEnd); // "0/1"
         int sp = Bytes.indexOf(b, s, st + 1, (byte) ' ');
         String client = hostIp(Bytes.text(b, s, sp < 0 ? st : sp));
         if (!tlsByPid.isEmpty() && sameInboundFailure(tlsByPid.get(pid(r)), client, r.time)) {
             return;
         }
-        a.tlsInbound(r, client, "STARTTLS did not complete (starttls=" + ok + "/" + tried + " in the session summary)");
+        a.tlsInbound(r, client, "STARTTLS did not complete (starttls=" + counts + " in the session summary)");
     }
 
     /**

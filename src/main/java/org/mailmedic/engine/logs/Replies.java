@@ -73,13 +73,76 @@ final class Replies {
         return null;
     }
 
-    /** "5.7.23" (optionally followed by punctuation): an enhanced status code, kept as it is. */
-    private static boolean enhancedStatus(String t, int i, int j) {
-        while (j > i && !Character.isDigit(t.charAt(j - 1))) {
+    /**
+     * "5.7.23" (optionally followed by punctuation): an enhanced status code, kept as it is. Scanned
+     * by hand: this runs for every token of four digits or more (IP addresses too) of every failure.
+     */
+    static boolean enhancedStatus(String t, int i, int j) {
+        while (j > i && !isDigit(t.charAt(j - 1))) {
             j--;
         }
-        String s = t.substring(i, j);
-        return s.length() <= 9 && s.matches("[245]\\.\\d{1,3}\\.\\d{1,3}");
+        if (j - i > 9 || j - i < 5) {
+            return false;
+        }
+        char c = t.charAt(i);
+        if ((c != '2' && c != '4' && c != '5') || t.charAt(i + 1) != '.') {
+            return false;
+        }
+        int k = i + 2;
+        int d = 0;
+        while (k < j && isDigit(t.charAt(k)) && d < 4) {
+            k++;
+            d++;
+        }
+        if (d < 1 || d > 3 || k >= j || t.charAt(k) != '.') {
+            return false;
+        }
+        k++;
+        d = 0;
+        while (k < j && isDigit(t.charAt(k))) {
+            k++;
+            d++;
+        }
+        return k == j && d >= 1 && d <= 3;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * What a failure reply means, worked out once per distinct text: most logs repeat the same few
+     * refusals thousands of times (a throttling ISP answers every attempt with the same words).
+     *
+     * @param normalised {@link #normalise(String)} of the text
+     * @param rate       {@link #isRateLimit(String)}
+     * @param tls        {@link #isTlsFailure(String)}
+     * @param policy     {@link #policyKind(String)}
+     */
+    record Meaning(String normalised, boolean rate, boolean tls, String policy) {
+
+        static Meaning of(String text) {
+            String lower = lower(text);
+            return new Meaning(normalise(text), isRateLimit(lower), isTlsFailure(lower), policyKind(lower));
+        }
+    }
+
+    /** A bounded cache of {@link Meaning}s by reply text (one per aggregation: not thread-safe). */
+    static final class Meanings {
+        private static final int CAP = 4096;
+        private final java.util.HashMap<String, Meaning> cache = new java.util.HashMap<>();
+
+        Meaning of(String text) {
+            Meaning m = cache.get(text);
+            if (m == null) {
+                if (cache.size() >= CAP) {
+                    cache.clear(); // texts that never repeat (ids inside): start again rather than grow
+                }
+                m = Meaning.of(text);
+                cache.put(text, m);
+            }
+            return m;
+        }
     }
 
     static boolean containsAny(String s, List<String> needles) {

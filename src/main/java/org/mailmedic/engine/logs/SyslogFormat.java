@@ -231,6 +231,11 @@ final class SyslogFormat extends LineFormat {
     }
 
     @Override
+    boolean mayMatter(LogReader r) {
+        return family(r.buf, r.progStart, r.progEnd) != POSTFIX || PostfixParser.mayMatter(r.buf, r.msgStart, r.end);
+    }
+
+    @Override
     void handle(LogReader r, Aggregator a) {
         // From the line itself, not from prepare(): with a Pipeline, prepare runs ahead on another thread.
         switch (family(r.buf, r.progStart, r.progEnd)) {

@@ -160,7 +160,9 @@ public final class LogGenerator {
         String from = "user" + rnd.nextInt(500) + "@ourco.example";
         qmgrFrom(qid, from, size, n);
         line("postfix/smtpd", pid).append("disconnect from ").append(clientName)
-                .append(" ehlo=1 mail=1 rcpt=").append(n).append(" data=1 quit=1 commands=").append(4 + n);
+                .append(client % 4 == 0 ? " ehlo=1" : " ehlo=2 starttls=1") // most senders use TLS
+                .append(" mail=1 rcpt=").append(n).append(" data=1 quit=1 commands=")
+                .append(client % 4 == 0 ? 4 + n : 6 + n);
         flush();
         int open = 0;
         for (int i = 0; i < n; i++) {
@@ -322,6 +324,8 @@ public final class LogGenerator {
         flush();
         line("postfix/smtpd", pid).append("lost connection after STARTTLS from ").append(c);
         flush();
+        line("postfix/smtpd", pid).append("disconnect from ").append(c).append(" ehlo=1 starttls=0/1 commands=1/2");
+        flush(); // the session summary of the same failure: counted once
     }
 
     private String domain() {

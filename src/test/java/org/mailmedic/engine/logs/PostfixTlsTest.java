@@ -76,4 +76,28 @@ class PostfixTlsTest {
                 .isEqualTo("Cannot start TLS: handshake failure");
         assertThat(A.destination("selfsigned.example").deferredAttempts()).isEqualTo(1);
     }
+
+    @Test
+    void theReaderThreadDropsOnlyLinesTheParserIgnores() {
+        assertThat(matters("connect from client1.senders.example[198.51.100.1]")).isFalse();
+        assertThat(matters("01DAA66D13: message-id=<f1222631cdc86d07@senders.example>")).isFalse();
+        assertThat(matters("disconnect from c[198.51.100.1] ehlo=2 starttls=1 mail=1 rcpt=1 data=1 quit=1 commands=7"))
+                .isFalse();
+        assertThat(matters("disconnect from c[198.51.100.1] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5")).isFalse();
+        assertThat(matters("disconnect from c[198.51.100.1] ehlo=1 starttls=0/1 commands=1/2")).isTrue();
+        assertThat(matters("NOQUEUE: disconnect from c[198.51.100.1] ehlo=1 starttls=1/2 commands=2/3")).isTrue();
+        assertThat(matters("01DAA66D13: to=<a@b.example>, relay=none, delay=1, dsn=4.4.1, status=deferred")).isTrue();
+        assertThat(matters("01DAA66D13: from=<a@b.example>, size=1, nrcpt=1 (queue active)")).isTrue();
+        assertThat(matters("01DAA66D13: removed")).isTrue();
+        assertThat(matters("01DAA66D13: client=c[198.51.100.1]")).isTrue();
+        assertThat(matters("01DAA66D13: uid=0 from=<root>")).isTrue();
+        assertThat(matters("SSL_accept error from c[198.51.100.1]: -1")).isTrue();
+        assertThat(matters("lost connection after STARTTLS from c[198.51.100.1]")).isTrue();
+        assertThat(matters("warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher")).isTrue();
+    }
+
+    private static boolean matters(String message) {
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return PostfixParser.mayMatter(b, 0, b.length);
+    }
 }
