@@ -597,10 +597,15 @@ final class Aggregator {
      * @return the peer it was counted under (the domain, or the host)
      */
     String tlsOutboundHost(LogReader r, String host, String reason) {
-        event(r.time);
+        return tlsOutboundHost(r.evidence(), r.time, host, reason);
+    }
+
+    /** As {@link #tlsOutboundHost(LogReader, String, String)}, for a failure seen on an earlier line. */
+    String tlsOutboundHost(LogLine ev, long t, String host, String reason) {
+        event(t);
         String domain = hostToDomain.get(host);
         String peer = domain != null ? domain : host;
-        tls(tlsOut, "outbound", peer, reason, r.evidence(), r.time);
+        tls(tlsOut, "outbound", peer, reason, ev, t);
         return peer;
     }
 

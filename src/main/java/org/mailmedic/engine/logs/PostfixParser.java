@@ -20,10 +20,13 @@ import java.util.Map;
  *     {@code SSL_accept error from host[ip]: lost connection}; {@code lost connection after STARTTLS
  *     from host[ip]} and {@code timeout after STARTTLS from host[ip]} (optionally after {@code NOQUEUE: },
  *     Postfix 3.10), which smtpd writes after a failed handshake or when the client gives up; and the
- *     connection summary {@code disconnect from host[ip] ehlo=1 starttls=0/1 commands=1/2}.</li>
+ *     connection summary {@code disconnect from host[ip] ehlo=1 starttls=0/1 commands=1/2}. Behind
+ *     postscreen, tlsproxy names the client {@code [192.0.2.7]:52144}: counted under {@code [192.0.2.7]}.</li>
  * <li>Outbound TLS, by destination: {@code SSL_connect error to mx.example.net[192.0.2.9]:25: -1} (or
  *     errno text, or {@code lost connection}; {@code tls_client.c}), {@code certificate verification
- *     failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=...} ({@code tls_verify.c}), and
+ *     failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=...} ({@code tls_verify.c}) — a
+ *     failure only when the delivery that follows is refused: with opportunistic TLS Postfix goes on
+ *     ({@code Untrusted TLS connection established to ...}, then {@code status=sent}) — and
  *     the delivery statuses {@code Cannot start TLS: handshake failure}, {@code TLS is required, but was
  *     not offered by host ...}, {@code Server certificate not verified} ({@code smtp_proto.c}), seen by
  *     the aggregator's reply wording; a status following a connection-level failure of the same
@@ -54,6 +57,7 @@ final class PostfixParser {
     private static final byte[] CONNECT = Bytes.ascii("connect from ");
     private static final byte[] STARTTLS_COUNT = Bytes.ascii(" starttls=");
     private static final byte[] CERT_FAILED = Bytes.ascii("certificate verification failed for ");
+    private static final byte[] UNTRUSTED = Bytes.ascii("Untrusted TLS connection established to ");
     /** A status this soon after a connection-level TLS failure of the same process is that failure. */
     private static final long SAME_FAILURE_SECONDS = 5;
 
@@ -65,6 +69,7 @@ final class PostfixParser {
         String reason; // null: a failure waiting for the library's reason
         long time;
         boolean counted;
+        LogAnalysis.LogLine pendingEvidence; // a certificate failure not counted yet: its line
     }
 
     /** Per process: the last TLS failure (to attach the library's reason that follows) or a reason seen first. */
@@ -253,6 +258,9 @@ final class PostfixParser {
                 code = said >= 0 ? replyCode(b, said + SAID.length, te) : replyCode(b, ts, te);
             }
         }
+        if (!tlsByPid.isEmpty()) {
+            pendingCertificate(r, a, state, relay);
+        }
         if (text != null && state != Aggregator.State.SENT && !tlsByPid.isEmpty()) {
             TlsState t = tlsByPid.get(pid(r));
             String host = relay == null ? null : Aggregator.relayHost(relay);
@@ -267,6 +275,32 @@ final class PostfixParser {
         } finally {
             a.tlsCountedAlready = false;
         }
+    }
+
+    /**
+     * A certificate verification failure of this process, seen just before a delivery status to the
+     * same host, is decided by that status: delivered means opportunistic TLS went on without a
+     * verified certificate (not a failure); refused ("Server certificate not verified") counts it,
+     * with the certificate line as its evidence.
+     */
+    private void pendingCertificate(LogReader r, Aggregator a, Aggregator.State state, String relay) {
+        String pid = pid(r);
+        TlsState t = tlsByPid.get(pid);
+        if (t == null || t.pendingEvidence == null) {
+            return;
+        }
+        String host = relay == null ? null : Aggregator.relayHost(relay);
+        if (r.time - t.time > SAME_FAILURE_SECONDS || (host != null && !host.equals(t.peer))) {
+            tlsByPid.remove(pid); // another connection: the old one's outcome was never logged
+            return;
+        }
+        if (state == Aggregator.State.SENT) {
+            tlsByPid.remove(pid);
+            return;
+        }
+        t.key = a.tlsOutboundHost(t.pendingEvidence, t.time, t.peer, t.reason);
+        t.counted = true;
+        t.pendingEvidence = null;
     }
 
     private static Aggregator.State stateOf(byte[] b, int s, int e) {
@@ -397,9 +431,18 @@ final class PostfixParser {
             int colon = peerEnd(b, s, e);
             String host = Aggregator.relayHost(Bytes.text(b, s, colon));
             if (host != null) {
+                // Not a failure yet: with opportunistic TLS (smtp_tls_security_level=may, Debian's
+                // default) Postfix logs this, then "Untrusted TLS connection established" and delivers.
+                // Counted when the delivery that follows is refused (see pendingCertificate).
                 String reason = "certificate verification failed"
                         + (colon + 2 < e ? ": " + Bytes.text(b, colon + 2, Math.min(e, colon + 2 + 100)) : "");
-                remember(pid(r), Boolean.FALSE, host, a.tlsOutboundHost(r, host, reason), reason, r.time, true);
+                remember(pid(r), Boolean.FALSE, host, null, reason, r.time, false);
+                tlsByPid.get(pid(r)).pendingEvidence = r.evidence();
+            }
+        } else if (c == 'U' && Bytes.startsWith(b, p, e, UNTRUSTED)) {
+            TlsState last = tlsByPid.isEmpty() ? null : tlsByPid.get(pid(r));
+            if (last != null && last.pendingEvidence != null) {
+                tlsByPid.remove(pid(r)); // encrypted without a verified certificate: the mail went on
             }
         } else if ((c == 'l' && Bytes.startsWith(b, p, e, LOST_STARTTLS))
                 || (c == 't' && Bytes.startsWith(b, p, e, TIMEOUT_STARTTLS))) {
@@ -500,6 +543,12 @@ final class PostfixParser {
         if (br > 0) {
             int close = peer.indexOf(']', br);
             return peer.substring(0, br) + " " + peer.substring(br, close < 0 ? peer.length() : close + 1);
+        }
+        if (br == 0) {
+            // tlsproxy (behind postscreen) names its client "[192.0.2.7]:52144": the port differs per
+            // connection, so it goes, or every failure of one client would count as another client's
+            int close = peer.indexOf(']');
+            return close < 0 ? peer : peer.substring(0, close + 1);
         }
         return peer;
     }

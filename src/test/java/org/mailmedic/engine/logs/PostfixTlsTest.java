@@ -78,6 +78,30 @@ class PostfixTlsTest {
     }
 
     @Test
+    void aCertificateFailureCountsOnlyWhenTheDeliveryThatFollowsIsRefused() {
+        LogAnalysis o = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
+                .analyze(List.of(resource("postfix/tls-opportunistic.log")), null, null);
+        Map<String, LogAnalysis.TlsFailures> out = byPeer(o.tlsOutbound());
+        // opportunistic TLS went on to deliver (with or without the "Untrusted TLS connection" line)
+        assertThat(out).containsOnlyKeys("mustverify.example");
+        LogAnalysis.TlsFailures f = out.get("mustverify.example");
+        assertThat(f.failures()).isEqualTo(1);
+        assertThat(reasons(f)).containsExactly("certificate verification failed: untrusted issuer /CN=Private Root CA");
+        assertThat(f.evidence()).singleElement().satisfies(l -> assertThat(l.line()).isEqualTo(21));
+        assertThat(o.totals().delivered()).isEqualTo(2);
+    }
+
+    @Test
+    void tlsproxyClientsAreCountedByAddressNotByPort() {
+        LogAnalysis o = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
+                .analyze(List.of(resource("postfix/tls-opportunistic.log")), null, null);
+        Map<String, LogAnalysis.TlsFailures> in = byPeer(o.tlsInbound());
+        assertThat(in).containsOnlyKeys("[192.0.2.50]");
+        assertThat(in.get("[192.0.2.50]").failures()).isEqualTo(2);
+        assertThat(reasons(in.get("[192.0.2.50]"))).containsExactly("no shared cipher");
+    }
+
+    @Test
     void theReaderThreadDropsOnlyLinesTheParserIgnores() {
         assertThat(matters("connect from client1.senders.example[198.51.100.1]")).isFalse();
         assertThat(matters("01DAA66D13: message-id=<f1222631cdc86d07@senders.example>")).isFalse();
