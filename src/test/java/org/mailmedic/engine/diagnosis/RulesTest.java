@@ -187,6 +187,37 @@ class RulesTest {
     }
 
     @Test
+    void greylistingAtManyDestinationsIsOnePieceOfAdvice() {
+        List<LogAnalysis.Destination> few = greylisting(3);
+        List<Finding> separate = diagnose(withLogs(logs(few, List.of(), List.of(), List.of(), List.of())), null, null);
+        assertThat(separate).extracting(Finding::headline).containsExactly(
+                "grey1.example greylists your server: first attempts are delayed",
+                "grey2.example greylists your server: first attempts are delayed",
+                "grey3.example greylists your server: first attempts are delayed");
+
+        List<Finding> one = diagnose(withLogs(logs(greylisting(40), List.of(), List.of(), List.of(), List.of())), null, null);
+        assertThat(one).singleElement().satisfies(f -> {
+            assertThat(f.headline()).isEqualTo("40 destinations greylist your server: first attempts are delayed");
+            // the busiest first: grey40 was greylisted 400 times, grey39 390...
+            assertThat(f.impact()).isEqualTo("8200 greylisted attempts at 40 destinations (most: grey40.example 400, "
+                    + "grey39.example 390, grey38.example 380, grey37.example 370, grey36.example 360); 40 delivered afterwards");
+            assertThat(f.subject()).isEqualTo("grey40.example, grey39.example and 38 other destinations");
+            assertThat(f.evidence()).hasSize(5);
+            assertThat(f.severity()).isEqualTo(Severity.ADVICE);
+        });
+    }
+
+    private static List<LogAnalysis.Destination> greylisting(int n) {
+        List<LogAnalysis.Destination> out = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(new LogAnalysis.Destination("grey" + i + ".example", 1, i * 10, 1, 0, 0, 0, 0, 1.0,
+                    List.of(new LogAnalysis.ReplyCount("450", "4.7.1", "450 4.7.1 Greylisted, please try again", i * 10,
+                            line(i, "status=deferred (450 4.7.1 Greylisted) #" + i))), List.of()));
+        }
+        return out;
+    }
+
+    @Test
     void recipientSideReasons() {
         List<Finding> f = diagnose(bounces(
                 recipient("nobody@b.example", "5.1.1", "550", "userunknown", false, "550 5.1.1 no such user"),
