@@ -250,11 +250,13 @@ public final class EvidenceViewModel {
         if (sb.length() > 0) {
             sb.append(' ');
         }
-        sb.append("Read ").append(bounces).append(bounces == 1 ? " bounced recipient" : " bounced recipients");
+        sb.append("Read ");
+        if (bounces > 0 || set.logs() == null) { // a log alone: no "0 bounced recipients"
+            sb.append(String.format("%,d bounced recipient%s", bounces, bounces == 1 ? "" : "s"));
+        }
         if (set.logs() != null) {
-            sb.append(String.format(" and %,d log line%s", set.logs().files().stream()
-                    .mapToLong(f -> f.mailLines()).sum(), set.logs().files().stream()
-                    .mapToLong(f -> f.mailLines()).sum() == 1 ? "" : "s"));
+            long lines = set.logs().files().stream().mapToLong(f -> f.mailLines()).sum();
+            sb.append(bounces > 0 ? " and " : "").append(String.format("%,d mail log line%s", lines, lines == 1 ? "" : "s"));
             if (set.logs().cancelled()) {
                 sb.append(" (stopped early: partial figures)");
             }
