@@ -10,6 +10,9 @@ import java.util.Locale;
  */
 final class Replies {
 
+    /** A normalised reply stops after this many characters (its last token, under 20, may end later). */
+    private static final int NORMALISED_MAX = 160;
+
     private Replies() {
     }
 
@@ -169,14 +172,18 @@ final class Replies {
         if (inReply > 0) {
             t = t.substring(0, inReply);
         }
-        StringBuilder sb = new StringBuilder(Math.min(t.length(), 160));
+        // A char[] rather than a StringBuilder: appending the '…' mask switched the builder from
+        // Latin-1 to UTF-16 half way, and that flip made the JIT throw this method's code away
+        // and compile it again, seven times in one analysis of a big log.
+        char[] out = new char[NORMALISED_MAX + 20]; // a token under 20 characters may pass the limit
+        int o = 0;
         int i = 0;
         int n = t.length();
-        while (i < n && sb.length() < 160) {
+        while (i < n && o < NORMALISED_MAX) {
             char c = t.charAt(i);
             if (c == ' ') {
-                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
-                    sb.append(' ');
+                if (o > 0 && out[o - 1] != ' ') {
+                    out[o++] = ' ';
                 }
                 i++;
                 continue;
@@ -196,12 +203,20 @@ final class Replies {
             }
             int len = j - i;
             if (at || (digits >= 4 && !enhancedStatus(t, i, j)) || len >= 20) {
-                sb.append('…');
+                out[o++] = '…';
             } else {
-                sb.append(t, i, j);
+                t.getChars(i, j, out, o);
+                o += len;
             }
             i = j;
         }
-        return sb.toString().trim();
+        int from = 0;
+        while (from < o && out[from] <= ' ') { // as String.trim()
+            from++;
+        }
+        while (o > from && out[o - 1] <= ' ') {
+            o--;
+        }
+        return new String(out, from, o - from);
     }
 }
