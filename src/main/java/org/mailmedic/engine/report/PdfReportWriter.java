@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.mailmedic.engine.diagnosis.fix.InlineCode;
 import org.mailmedic.engine.report.PdfCanvas.Style;
 import org.mailmedic.engine.report.PdfFonts.Face;
 import org.mailmedic.engine.report.ReportModel.BounceExcerpt;
@@ -474,7 +475,8 @@ public final class PdfReportWriter {
             for (FixStep s : g.steps()) {
                 c.ensure(30);
                 c.space(3);
-                c.prefixed(n++ + ".", PdfCanvas.BODY_BOLD, clip(s.text()), PdfCanvas.BODY, x, w, 18, null);
+                c.prefixedPieces(n++ + ".", PdfCanvas.BODY_BOLD, prose(clip(s.text()), PdfCanvas.BODY), PdfCanvas.BODY,
+                        x, w, 18);
                 if (s.snippet() != null) {
                     if (s.snippet().file() != null && !s.snippet().file().isBlank()) {
                         c.space(2);
@@ -486,7 +488,7 @@ public final class PdfReportWriter {
             ReportModel.VerifyStep v = g.verify();
             if (v != null) {
                 subheading("Check that it worked");
-                c.paragraph(clip(v.text()), PdfCanvas.BODY, x, w);
+                c.prefixedPieces("", PdfCanvas.BODY, prose(clip(v.text()), PdfCanvas.BODY), PdfCanvas.BODY, x, w, 0);
                 c.ensure(20);
                 c.space(16);
                 Color col = switch (v.lastResult()) {
@@ -508,6 +510,16 @@ public final class PdfReportWriter {
                     c.prefixed("", MONO_GREY, clip(v.detail()), PdfCanvas.MONO, x, w, 0, null);
                 }
             }
+        }
+
+        /**
+         * A fix guide's prose as pieces: its inline code (CommonMark code spans, see
+         * {@link InlineCode}) in the monospace face without the backticks, the rest in {@code st}.
+         */
+        private static List<PdfCanvas.Piece> prose(String text, Style st) {
+            Style code = new Style(Face.MONO, st.size() - 0.8f, st.leading(), st.color());
+            return InlineCode.parse(text).stream().map(r -> new PdfCanvas.Piece(r.text(), r.code() ? code : st, r.code()))
+                    .toList();
         }
 
         // ---- live checks ---------------------------------------------------------------
