@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.mailmedic.engine.diagnosis.Diagnoser;
 import org.mailmedic.engine.diagnosis.DiagnosisInput;
 import org.mailmedic.engine.diagnosis.EvidenceSet;
+import org.mailmedic.engine.diagnosis.Finding;
 import org.mailmedic.engine.diagnosis.MtaDetector;
+import org.mailmedic.engine.diagnosis.OwnDomain;
 import org.mailmedic.engine.diagnosis.fix.MailServer;
 import org.mailmedic.engine.diagnosis.fix.Verifier;
 import org.mailmedic.engine.diagnosis.verify.LiveVerifier;
@@ -31,7 +33,8 @@ import org.mailmedic.ui.forecast.ForecastViewModel;
 /**
  * Joins the screens: the one analysis of the evidence and the last live check become the
  * Findings (re-diagnosed whenever either changes), the most throttled destination in the logs
- * becomes the Forecast's inputs, and the Findings' Verify button runs real checks through the
+ * becomes the Forecast's inputs, the domain the evidence names is offered to the Live check,
+ * and the Findings' Verify button runs real checks through the
  * Live check's resolver and SMTP settings. All handlers run on the FX thread; the heavy work
  * (reading files, network) already happened in the screens' tasks. The Diagnoser itself only
  * walks in-memory results.
@@ -57,7 +60,16 @@ public final class DiagnosisWiring {
             if (restoring || keepRestored(now)) {
                 return;
             }
-            rediagnose();
+            if (!check.domainSourceProperty().get().isEmpty()) {
+                // The field holds the old evidence's suggestion, not the user's words: the rules
+                // must not take it for the user's domain, so the new evidence can name its own.
+                check.suggestDomain(null, null);
+            }
+            Diagnosis fresh = diagnose();
+            // The domain is offered before the findings appear, so whoever reacts to the
+            // findings sees the Live check's domain that goes with them.
+            suggestDomain(now, fresh.findings());
+            publish(fresh);
             applyForecast(now);
         });
         check.lastResultProperty().addListener((o, was, now) -> {
@@ -126,6 +138,19 @@ public final class DiagnosisWiring {
 
     /** Runs the rules over the current evidence and live results (FX thread). */
     public void rediagnose() {
+        publish(diagnose());
+    }
+
+    /** The findings of one run of the rules, with the evidence and SMTP results they were made from. */
+    private record Diagnosis(List<Finding> findings, EvidenceSet set, SmtpCheckResult smtp) {
+    }
+
+    private void publish(Diagnosis d) {
+        findings.setFindings(d.findings());
+        findings.setDetectedServer(detectedServer(d.set(), d.smtp()));
+    }
+
+    private Diagnosis diagnose() {
         EvidenceSet set = evidence.analysisProperty().get();
         String domain = check.domainProperty().get() == null ? "" : check.domainProperty().get().strip();
         var dns = check.lastResultProperty().get();
@@ -139,8 +164,16 @@ public final class DiagnosisWiring {
         if (dns != null && dns.domain() != null && domain.isEmpty()) {
             domain = dns.domain();
         }
-        findings.setFindings(diagnoser.diagnose(new DiagnosisInput(domain, set, dns, smtp)));
-        findings.setDetectedServer(detectedServer(set, smtp));
+        return new Diagnosis(diagnoser.diagnose(new DiagnosisInput(domain, set, dns, smtp)), set, smtp);
+    }
+
+    /**
+     * Offers the Live check the domain the evidence names, with where it was read; the field
+     * keeps what the user typed (see {@link CheckViewModel#suggestDomain}).
+     */
+    void suggestDomain(EvidenceSet set, List<Finding> diagnosed) {
+        Optional<OwnDomain.Guess> g = set == null ? Optional.empty() : OwnDomain.from(set, diagnosed);
+        check.suggestDomain(g.map(OwnDomain.Guess::domain).orElse(null), g.map(OwnDomain.Guess::source).orElse(null));
     }
 
     static Optional<MailServer> detectedServer(EvidenceSet set, SmtpCheckResult smtp) {

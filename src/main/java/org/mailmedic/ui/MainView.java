@@ -379,7 +379,8 @@ public final class MainView {
     public void openSample(SampleCase c) {
         tabs.getSelectionModel().select(0);
         if (c.domain() != null && !c.domain().isBlank()) {
-            check.domainProperty().set(c.domain());
+            // Offered like a domain the evidence names: a domain the user typed stays.
+            check.suggestDomain(c.domain(), "the sample case \u201c" + c.title() + "\u201d");
         }
         evidence.openSample(c);
     }

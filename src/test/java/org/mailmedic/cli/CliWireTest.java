@@ -3,14 +3,8 @@ package org.mailmedic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.CliRunner;
 import org.mailmedic.testing.dns.DnsTestServer;
 import org.mailmedic.testing.dns.Zone;
 import org.mailmedic.testing.smtp.SmtpFixture;
@@ -28,26 +23,10 @@ import org.mailmedic.testing.smtp.SmtpFixture;
  */
 class CliWireTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     @TempDir
     Path dir;
-
-    private int run(String... args) {
-        return new Cli(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK)).run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private String[] analyzeArgs(String sampleCase, String... extra) throws Exception {
         List<Path> files = SampleCases.extract(SampleCases.byId(sampleCase).orElseThrow(), dir.resolve(sampleCase));
@@ -57,15 +36,16 @@ class CliWireTest {
         return args.toArray(String[]::new);
     }
 
-    private void assertNoStackTrace() {
-        assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
+    private static void assertNoStackTrace(CliRunner.Result r) {
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
     }
 
     @Test
     void analyzeJsonOnTheThrottlingCaseGivesThePostfixFixAndAForecastThatNeverDrains() throws Exception {
-        assertThat(run(analyzeArgs("throttling", "--json"))).isEqualTo(Cli.OK);
-        assertThat(err()).isEmpty();
-        JsonNode root = Json.mapper().readTree(out());
+        CliRunner.Result r = cli.run(analyzeArgs("throttling", "--json"));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.err()).isEmpty();
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("mailServer").get("id").asText()).isEqualTo("postfix");
         assertThat(root.get("mailServer").get("detected").asBoolean()).isTrue();
@@ -98,8 +78,9 @@ class CliWireTest {
 
     @Test
     void analyzeJsonOnTheStarttlsCaseGivesTheSendmailFix() throws Exception {
-        assertThat(run(analyzeArgs("starttls", "--json"))).isEqualTo(Cli.OK);
-        JsonNode root = Json.mapper().readTree(out());
+        CliRunner.Result r = cli.run(analyzeArgs("starttls", "--json"));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("mailServer").get("id").asText()).isEqualTo("sendmail");
         JsonNode top = root.get("findings").get(0);
         assertThat(top.get("kind").asText()).isEqualTo("inbound-starttls");
@@ -111,26 +92,28 @@ class CliWireTest {
 
     @Test
     void analyzeTextEndsWithTheFindingsTheFixAndTheForecastVerdict() throws Exception {
-        assertThat(run(analyzeArgs("throttling"))).isEqualTo(Cli.OK);
-        assertThat(out()).contains("Mail server: Postfix (detected from the log format)",
+        CliRunner.Result r = cli.run(analyzeArgs("throttling"));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("Mail server: Postfix (detected from the log format)",
                 "1. [blocking] btinternet.com accepts only about", "   Forecast: never drains for btinternet.com",
                 "[throttling/postfix]");
-        assertThat(out()).containsPattern("\n   maillog:\\d+: ");
+        assertThat(r.out()).containsPattern("\n   maillog:\\d+: ");
     }
 
     @Test
     void mtaOptionChangesTheFixAndAnUnknownOneIsAUsageError() throws Exception {
-        assertThat(run(analyzeArgs("throttling", "--json", "--mta", "exim"))).isEqualTo(Cli.OK);
-        JsonNode root = Json.mapper().readTree(out());
+        CliRunner.Result r = cli.run(analyzeArgs("throttling", "--json", "--mta", "exim"));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("mailServer").get("id").asText()).isEqualTo("exim");
         assertThat(root.get("findings").get(0).get("fix").get("id").asText()).isEqualTo("throttling/exim");
         // Exim retries on its own schedule; the forecast follows it.
         assertThat(root.get("findings").get(0).get("forecast").get("inputs").get("policy").asText()).containsIgnoringCase("exim");
 
-        out.reset();
-        assertThat(run("analyze", "x.log", "--mta", "qmail")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("--mta must be postfix, sendmail, exim, exchange or provider, not 'qmail'");
-        assertThat(out()).isEmpty();
+        r = cli.run("analyze", "x.log", "--mta", "qmail");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--mta must be postfix, sendmail, exim, exchange or provider, not 'qmail'");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -139,10 +122,11 @@ class CliWireTest {
         new Random(7).nextBytes(junk);
         Path binary = Files.write(dir.resolve("core.bin"), junk);
         Path missing = dir.resolve("nowhere/maillog");
-        assertThat(run("analyze", binary.toString(), missing.toString(), "--json")).isEqualTo(Cli.BAD_INPUT);
-        assertThat(out()).isEmpty();
-        assertThat(err()).contains("core.bin").contains("maillog");
-        assertNoStackTrace();
+        CliRunner.Result r = cli.run("analyze", binary.toString(), missing.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("core.bin").contains("maillog");
+        assertNoStackTrace(r);
         assertThat(Files.readAllBytes(binary)).isEqualTo(junk);
     }
 
@@ -156,10 +140,11 @@ class CliWireTest {
                      shop.example. TXT "v=spf1 mx -all"
                      _dmarc.shop.example. TXT "v=DMARC1; p=reject"
                      """))) {
-            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "10",
-                    "--smtp-port", Integer.toString(smtp.port()), "--dnsbl", "bl.test", "--json")).isEqualTo(Cli.OK);
-            assertNoStackTrace();
-            JsonNode root = Json.mapper().readTree(out());
+            CliRunner.Result r = cli.run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "10",
+                    "--smtp-port", Integer.toString(smtp.port()), "--dnsbl", "bl.test", "--json");
+            assertThat(r.exitCode()).isEqualTo(Cli.OK);
+            assertNoStackTrace(r);
+            JsonNode root = Json.mapper().readTree(r.out());
             assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
             assertThat(root.get("domain").asText()).isEqualTo("shop.example");
             JsonNode host = root.get("smtp").get("hosts").get(0);
@@ -189,24 +174,23 @@ class CliWireTest {
                      shop.example. MX 10 mx.shop.example.
                      mx.shop.example. A 127.0.0.1
                      """))) {
-            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "10",
-                    "--smtp-port", Integer.toString(smtp.port()), "--dnsbl", "bl.test")).isEqualTo(Cli.OK);
-            assertThat(out()).contains("Live check of shop.example", "mx.shop.example",
+            CliRunner.Result r = cli.run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "10",
+                    "--smtp-port", Integer.toString(smtp.port()), "--dnsbl", "bl.test");
+            assertThat(r.exitCode()).isEqualTo(Cli.OK);
+            assertThat(r.out()).contains("Live check of shop.example", "mx.shop.example",
                     "Mail server: Postfix (not detected, so fixes are written for Postfix; choose another with --mta)",
                     "[inbound-starttls/postfix]");
-            assertNoStackTrace();
+            assertNoStackTrace(r);
         }
     }
 
     @Test
     void checkWithAnUnreachableResolverFinishesWithinItsDeadline() throws Exception {
-        long t0 = System.nanoTime();
-        int rc = run("check", "shop.example", "--dns", "127.0.0.1:1", "--timeout", "0.5", "--json");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(rc).isEqualTo(Cli.OK);
-        assertNoStackTrace();
-        assertThat(ms).as("well within a generous bound, not a hang").isLessThan(60_000);
-        JsonNode root = Json.mapper().readTree(out());
+        CliRunner.Result r = cli.run("check", "shop.example", "--dns", "127.0.0.1:1", "--timeout", "0.5", "--json");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertNoStackTrace(r);
+        assertThat(r.millis()).as("well within a generous bound, not a hang").isLessThan(60_000);
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("checks").get(0).get("headline").asText()).contains("refused");
         assertThat(root.get("smtp").isNull()).isTrue();
         assertThat(root.get("findings")).isNotNull();
@@ -214,29 +198,35 @@ class CliWireTest {
 
     @Test
     void badDomainsAndBadNumbersAreReportedNotThrown() {
-        assertThat(run("check", "bad domain!.example", "--dns", "127.0.0.1:1", "--timeout", "0.5")).isEqualTo(Cli.BAD_INPUT);
-        assertThat(out()).isEmpty();
-        assertNoStackTrace();
-        err.reset();
-        assertThat(run("check", "shop.example", "--smtp-port", "99999")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("--smtp-port must be between 1 and 65535");
-        err.reset();
-        assertThat(run("check", "shop.example", "--timeout", "soon")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("--timeout must be a number");
-        err.reset();
-        assertThat(run("check", "shop.example", "--mta", "qmail", "--dns", "127.0.0.1:1")).isEqualTo(Cli.USAGE);
-        assertThat(out()).isEmpty();
-        assertNoStackTrace();
+        CliRunner.Result r = cli.run("check", "bad domain!.example", "--dns", "127.0.0.1:1", "--timeout", "0.5");
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertNoStackTrace(r);
+        r = cli.run("check", "shop.example", "--smtp-port", "99999");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--smtp-port must be between 1 and 65535");
+        r = cli.run("check", "shop.example", "--timeout", "soon");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--timeout must be a number");
+        r = cli.run("check", "shop.example", "--mta", "qmail", "--dns", "127.0.0.1:1");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertNoStackTrace(r);
     }
 
     @Test
     void everyCommandHonoursTheExitCodes() {
-        assertThat(run("spf")).isEqualTo(Cli.USAGE);
-        assertThat(run("forecast", "--accept", "0", "--arrivals", "10")).isEqualTo(Cli.BAD_INPUT);
-        assertThat(run("forecast", "--accept", "many")).isEqualTo(Cli.USAGE);
-        assertThat(run("check")).isEqualTo(Cli.USAGE);
-        assertThat(run("analyze", "--json")).isEqualTo(Cli.USAGE);
-        assertThat(run("analyze", dir.resolve("missing.eml").toString())).isEqualTo(Cli.BAD_INPUT);
-        assertNoStackTrace();
+        record Case(int exit, String... args) {
+        }
+        for (Case c : List.of(new Case(Cli.USAGE, "spf"),
+                new Case(Cli.BAD_INPUT, "forecast", "--accept", "0", "--arrivals", "10"),
+                new Case(Cli.USAGE, "forecast", "--accept", "many"),
+                new Case(Cli.USAGE, "check"),
+                new Case(Cli.USAGE, "analyze", "--json"),
+                new Case(Cli.BAD_INPUT, "analyze", dir.resolve("missing.eml").toString()))) {
+            CliRunner.Result r = cli.run(c.args());
+            assertThat(r.exitCode()).as(String.join(" ", c.args())).isEqualTo(c.exit());
+            assertNoStackTrace(r);
+        }
     }
 }

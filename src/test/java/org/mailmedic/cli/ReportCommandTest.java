@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +20,7 @@ import org.mailmedic.engine.report.Json;
 import org.mailmedic.engine.report.JsonReportReader;
 import org.mailmedic.engine.report.JsonReportWriter;
 import org.mailmedic.engine.report.ReportModel;
+import org.mailmedic.testing.CliRunner;
 import org.mailmedic.testing.dns.DnsTestServer;
 import org.mailmedic.testing.dns.Zone;
 import org.junit.jupiter.api.Test;
@@ -33,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     @TempDir
     Path dir;
-
-    private int run(String... args) {
-        return new Cli(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK)).run(args);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private List<String> sample(String id) throws IOException {
         Path d = Files.createDirectories(dir.resolve(id));
@@ -73,8 +56,9 @@ class ReportCommandTest {
     void throttlingCaseGivesAPdfWithTheKeyFactsInOrderAndAJsonThatRoundTrips() throws Exception {
         Path pdf = dir.resolve("throttling.pdf");
         Path json = dir.resolve("throttling.json");
-        assertThat(run(args(sample("throttling"), "--pdf", pdf.toString(), "--json", json.toString()))).isEqualTo(Cli.OK);
-        assertThat(err()).isEmpty();
+        CliRunner.Result r = cli.run(args(sample("throttling"), "--pdf", pdf.toString(), "--json", json.toString()));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.err()).isEmpty();
 
         String t = text(pdf);
         assertThat(t).containsSubsequence("harbourbooks.co.uk", "Mail is failing", "btinternet.com accepts only about 48",
@@ -99,7 +83,8 @@ class ReportCommandTest {
     @Test
     void starttlsCaseNamesTheHandshakeFailureAndTheSendmailFix() throws Exception {
         Path pdf = dir.resolve("starttls.pdf");
-        assertThat(run(args(sample("starttls"), "--pdf", pdf.toString()))).isEqualTo(Cli.OK);
+        CliRunner.Result r = cli.run(args(sample("starttls"), "--pdf", pdf.toString()));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
         String t = text(pdf);
         assertThat(t).containsSubsequence("kestrel-design.co.uk", "Mail is failing", "no shared cipher",
                 "How to fix it: Give Sendmail a certificate", "gmail-bounce.eml");
@@ -119,9 +104,9 @@ class ReportCommandTest {
                 """))) {
             Path pdf = dir.resolve("live.pdf");
             Path json = dir.resolve("live.json");
-            assertThat(run(args(sample("throttling"), "--check", "shop.example", "--dns", dns.hostPort(), "--timeout", "2",
-                    "--smtp-port", Integer.toString(closedPort), "--pdf", pdf.toString(), "--json", json.toString())))
-                    .isEqualTo(Cli.OK);
+            CliRunner.Result r = cli.run(args(sample("throttling"), "--check", "shop.example", "--dns", dns.hostPort(),
+                    "--timeout", "2", "--smtp-port", Integer.toString(closedPort), "--pdf", pdf.toString(), "--json", json.toString()));
+            assertThat(r.exitCode()).isEqualTo(Cli.OK);
             String t = text(pdf);
             assertThat(t).containsSubsequence("shop.example", "Live check", "DNS checks of shop.example",
                     "Mail servers (MX)", "p=reject", "Mail servers of shop.example", "mx.shop.example", "127.0.0.1");
@@ -137,8 +122,9 @@ class ReportCommandTest {
     void aWriteThatCannotHappenFailsCleanlyAndLeavesNoFile() throws Exception {
         Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
         Path pdf = notADir.resolve("report.pdf");
-        assertThat(run(args(sample("throttling"), "--pdf", pdf.toString()))).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("mailmedic report: Cannot write").contains("report.pdf").doesNotContain("Exception");
+        CliRunner.Result r = cli.run(args(sample("throttling"), "--pdf", pdf.toString()));
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("mailmedic report: Cannot write").contains("report.pdf").doesNotContain("Exception");
         assertThat(Files.readString(notADir)).isEqualTo("x");
     }
 
@@ -150,8 +136,9 @@ class ReportCommandTest {
             // root ignores permissions: nothing to test there
             assumeFalse(Files.isWritable(ro), "running as a user who can write anywhere");
             List<String> files = sample("throttling");
-            assertThat(run(args(files, "--pdf", ro.resolve("r.pdf").toString()))).isEqualTo(Cli.BAD_INPUT);
-            assertThat(err()).contains("Cannot write").doesNotContain("Exception");
+            CliRunner.Result r = cli.run(args(files, "--pdf", ro.resolve("r.pdf").toString()));
+            assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+            assertThat(r.err()).contains("Cannot write").doesNotContain("Exception");
             try (Stream<Path> s = Files.list(ro)) {
                 assertThat(s).isEmpty();
             }
@@ -164,9 +151,9 @@ class ReportCommandTest {
     void aJsonWriteFailureIsReportedAfterThePdfWasWritten() throws Exception {
         Path pdf = dir.resolve("ok.pdf");
         Path json = dir.resolve("missing-folder").resolve("r.json");
-        assertThat(run(args(sample("starttls"), "--pdf", pdf.toString(), "--json", json.toString())))
-                .isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("r.json").contains("does not exist");
+        CliRunner.Result r = cli.run(args(sample("starttls"), "--pdf", pdf.toString(), "--json", json.toString()));
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("r.json").contains("does not exist");
         assertThat(pdf).exists();
         assertThat(json).doesNotExist();
     }
@@ -175,8 +162,9 @@ class ReportCommandTest {
     void redactionHidesLocalPartsAndSubjects() throws Exception {
         Path pdf = dir.resolve("r.pdf");
         Path json = dir.resolve("r.json");
-        assertThat(run(args(sample("throttling"), "--pdf", pdf.toString(), "--json", json.toString(), "--redact")))
-                .isEqualTo(Cli.OK);
+        CliRunner.Result r = cli.run(args(sample("throttling"), "--pdf", pdf.toString(), "--json", json.toString(),
+                "--redact"));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
         String t = text(pdf);
         assertThat(t).contains("btinternet.com").doesNotContain("hbooks.falmouth@").doesNotContain("HB-10482");
         assertThat(Files.readString(json)).doesNotContain("hbooks.falmouth@").doesNotContain("HB-10482");
@@ -186,8 +174,9 @@ class ReportCommandTest {
     void aProviderPackKeepsOnlyTheDestinationsFindings() throws Exception {
         Path pdf = dir.resolve("pack.pdf");
         Path json = dir.resolve("pack.json");
-        assertThat(run(args(sample("throttling"), "--pdf", pdf.toString(), "--json", json.toString(),
-                "--provider-pack", "btinternet.com"))).isEqualTo(Cli.OK);
+        CliRunner.Result r = cli.run(args(sample("throttling"), "--pdf", pdf.toString(), "--json", json.toString(),
+                "--provider-pack", "btinternet.com"));
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
         ReportModel m = JsonReportReader.read(json);
         assertThat(m.findings()).isNotEmpty().allMatch(f -> "btinternet.com".equals(f.destination()));
         assertThat(text(pdf)).contains("btinternet.com").doesNotContain("quillon-distribution.co.uk greylists");
@@ -196,20 +185,23 @@ class ReportCommandTest {
     @Test
     void aProviderPackForADestinationWithoutFindingsIsBadInput() throws Exception {
         Path pdf = dir.resolve("pack.pdf");
-        assertThat(run(args(sample("throttling"), "--pdf", pdf.toString(), "--provider-pack", "gmail.com")))
-                .isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("No finding in this report concerns gmail.com");
+        CliRunner.Result r = cli.run(args(sample("throttling"), "--pdf", pdf.toString(), "--provider-pack", "gmail.com"));
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("No finding in this report concerns gmail.com");
         assertThat(pdf).doesNotExist();
     }
 
     @Test
     void wrongArgumentsAreUsageErrors() throws Exception {
         List<String> files = sample("starttls");
-        assertThat(run(args(files))).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("--pdf OUT.pdf");
-        assertThat(run("report", "--pdf", dir.resolve("x.pdf").toString())).isEqualTo(Cli.USAGE);
-        assertThat(run(args(files, "--pdf", dir.resolve("x.pdf").toString(), "--mta", "qmail"))).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("--mta must be");
+        CliRunner.Result r = cli.run(args(files));
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--pdf OUT.pdf");
+        r = cli.run("report", "--pdf", dir.resolve("x.pdf").toString());
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        r = cli.run(args(files, "--pdf", dir.resolve("x.pdf").toString(), "--mta", "qmail"));
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--mta must be");
         assertThat(dir.resolve("x.pdf")).doesNotExist();
     }
 
@@ -217,8 +209,9 @@ class ReportCommandTest {
     void filesThatCannotBeUsedAreNamedAndNoReportIsWritten() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.eml"));
         Path pdf = dir.resolve("x.pdf");
-        assertThat(run("report", empty.toString(), "--pdf", pdf.toString())).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("empty.eml is empty").contains("no report written");
+        CliRunner.Result r = cli.run("report", empty.toString(), "--pdf", pdf.toString());
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("empty.eml is empty").contains("no report written");
         assertThat(pdf).doesNotExist();
     }
 }

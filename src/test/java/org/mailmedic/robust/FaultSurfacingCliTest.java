@@ -3,14 +3,8 @@ package org.mailmedic.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -19,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mailmedic.cli.Cli;
-import org.mailmedic.cli.CliContext;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.CliRunner;
+import org.mailmedic.testing.CliRunner.Result;
 import org.mailmedic.testing.dns.DnsTestServer;
 import org.mailmedic.testing.dns.Zone;
 import org.mailmedic.testing.smtp.SmtpFixture;
@@ -35,7 +30,6 @@ import org.xbill.DNS.Type;
  */
 class FaultSurfacingCliTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
     private static final String DOMAIN = "shop.example";
     private static final String MX = "mx.shop.example";
     /** {@code --timeout}: DNS question deadline, and (rounded up) the SMTP reply timeout. */
@@ -113,17 +107,10 @@ class FaultSurfacingCliTest {
         }
     }
 
-    private record Run(int rc, String out, String err, long ms) {
-    }
+    private static final CliRunner CLI = new CliRunner();
 
-    private static Run check(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        long t0 = System.nanoTime();
-        int rc = new Cli(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK)).run(args);
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                (System.nanoTime() - t0) / 1_000_000);
+    private static Result check(String... args) {
+        return CLI.run(args);
     }
 
     /** A first healthy run, so the rows do not time the JVM loading dnsjava, the PSL and the TLS classes. */
@@ -175,10 +162,10 @@ class FaultSurfacingCliTest {
             int port = smtp != null ? smtp.port() : closedPort();
             List<String> args = new ArrayList<>(List.of("check", DOMAIN, "--dns", dns.hostPort(), "--timeout", TIMEOUT,
                     "--smtp-port", Integer.toString(port), "--dnsbl", "bl.test"));
-            Run text = check(args.toArray(String[]::new));
-            assertThat(text.rc()).as("%s: it ran (exit 0, README)\n%s%s", fault, text.out(), text.err()).isEqualTo(Cli.OK);
+            Result text = check(args.toArray(String[]::new));
+            assertThat(text.exitCode()).as("%s: it ran (exit 0, README)\n%s%s", fault, text.out(), text.err()).isEqualTo(Cli.OK);
             assertNoStackTrace(text);
-            assertThat(text.ms()).as("%s: not a hang", fault).isLessThan(RUN_BOUND_MS);
+            assertThat(text.millis()).as("%s: not a hang", fault).isLessThan(RUN_BOUND_MS);
             String line = text.out().lines().filter(l -> l.contains(fault.where) && l.contains(fault.what)).findFirst()
                     .orElse(null);
             assertThat(line).as("%s: one line names %s and says %s, in:\n%s", fault, fault.where, fault.what, text.out())
@@ -192,12 +179,12 @@ class FaultSurfacingCliTest {
                 smtp.assertPolite(false);
             }
 
-            Run json = check(args.stream().collect(java.util.stream.Collectors.collectingAndThen(
+            Result json = check(args.stream().collect(java.util.stream.Collectors.collectingAndThen(
                     java.util.stream.Collectors.toList(), l -> {
                         l.add("--json");
                         return l.toArray(String[]::new);
                     })));
-            assertThat(json.rc()).isEqualTo(Cli.OK);
+            assertThat(json.exitCode()).isEqualTo(Cli.OK);
             assertNoStackTrace(json);
             JsonNode root = Json.mapper().readTree(json.out());
             assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
@@ -206,12 +193,12 @@ class FaultSurfacingCliTest {
             assertThat(json.out()).as("%s: the JSON names the same lookup or host", fault).contains(fault.where);
 
             FaultTableReport.SHARED.add(new FaultTableReport.Row("3. What `mailmedic check` prints (CLI, text)",
-                    fault.ordinal(), fault.label, 0, "exit " + text.rc() + ", no stack trace", line.strip(), text.ms(),
+                    fault.ordinal(), fault.label, 0, "exit " + text.exitCode() + ", no stack trace", line.strip(), text.millis(),
                     RUN_BOUND_MS));
         }
     }
 
-    private static void assertNoStackTrace(Run r) {
+    private static void assertNoStackTrace(Result r) {
         assertThat(r.out() + r.err()).doesNotContain("Exception", "\tat ", "Caused by:", "java.lang.");
     }
 }

@@ -111,6 +111,28 @@ class MainViewTest {
     }
 
     @Test
+    void theLiveCheckOffersTheDomainTheDroppedEvidenceNamesAndSaysWhereItWasRead(FxRobot robot) throws Exception {
+        List<Path> files = SampleCases.extract(SampleCases.byId("starttls").orElseThrow(), dir.resolve("starttls"));
+        drop(robot, robot.lookup("#dropZone").query(), files.stream().map(Path::toFile).toList());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !main.findings().findings().isEmpty()
+                && !main.evidence().busyProperty().get());
+        TabSelection.select(robot, main.root(), "checkTab");
+        javafx.scene.control.TextField field = robot.lookup("#checkDomain").queryAs(javafx.scene.control.TextField.class);
+        Label source = robot.lookup("#checkDomainSource").queryAs(Label.class);
+        assertThat(field.getText()).isEqualTo("kestrel-design.co.uk");
+        assertThat(source.isVisible()).isTrue();
+        assertThat(source.getText()).isEqualTo("Filled in from gmail-bounce.eml (recipient anna@kestrel-design.co.uk)."
+                + " Type another domain to check that one instead.");
+
+        // What the user types wins, and the note goes.
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write("shop.example");
+        assertThat(field.getText()).isEqualTo("shop.example");
+        assertThat(source.isVisible()).isFalse();
+    }
+
+    @Test
     void droppingFilesOnTheDropZoneAddsThemWithTheirKinds(FxRobot robot) throws Exception {
         Path log = Files.writeString(dir.resolve("mail.log"),
                 "Nov 23 08:14:03 mail postfix/smtp[1135]: 4F2A81C0A3B: to=<a@example.net>, relay=none, delay=1,"

@@ -376,6 +376,130 @@ final class PdfCanvas implements Closeable {
         }
     }
 
+    /** A piece of a line of prose in one style; {@code code} pieces sit on a shaded background. */
+    record Piece(String text, Style style, boolean code) {
+    }
+
+    /**
+     * Splits pieces into printable logical lines (at CR, LF, CRLF inside any piece), each piece
+     * sanitised for print.
+     */
+    static List<List<Piece>> logicalLines(List<Piece> pieces) {
+        List<List<Piece>> out = new ArrayList<>();
+        List<Piece> cur = new ArrayList<>();
+        for (Piece p : pieces) {
+            List<String> parts = logicalLines(p.text());
+            for (int k = 0; k < parts.size(); k++) {
+                if (k > 0) {
+                    out.add(cur);
+                    cur = new ArrayList<>();
+                }
+                if (!parts.get(k).isEmpty()) {
+                    cur.add(new Piece(parts.get(k), p.style(), p.code()));
+                }
+            }
+        }
+        out.add(cur);
+        return out;
+    }
+
+    /**
+     * Wraps one logical line of mixed pieces as {@link #wrap} wraps plain text: after a space
+     * (or after {@code / , ; = & |}) when it can, inside a token when one alone is too wide.
+     */
+    List<List<Piece>> wrapPieces(List<Piece> line, float firstWidth, float restWidth) {
+        StringBuilder all = new StringBuilder();
+        List<Integer> owner = new ArrayList<>();
+        for (int k = 0; k < line.size(); k++) {
+            String t = line.get(k).text();
+            all.append(t);
+            for (int q = 0; q < t.length(); q++) {
+                owner.add(k);
+            }
+        }
+        List<List<Piece>> out = new ArrayList<>();
+        int n = all.length();
+        int i = 0;
+        while (i < n) {
+            float max = out.isEmpty() ? firstWidth : restWidth;
+            float w = 0;
+            int j = i;
+            int lastBreak = -1;
+            while (j < n) {
+                int cp = all.codePointAt(j);
+                Style st = line.get(owner.get(j)).style();
+                float cw = fonts.charWidth(st.face(), cp, st.size());
+                if (w + cw > max && j > i) {
+                    break;
+                }
+                w += cw;
+                j += Character.charCount(cp);
+                if (cp == ' ' || cp == '/' || cp == ',' || cp == ';' || cp == '&' || cp == '=' || cp == '|') {
+                    lastBreak = j;
+                }
+            }
+            int end = j >= n ? n : lastBreak > i ? lastBreak : j;
+            int stop = end;
+            if (end < n) {
+                while (stop > i && all.charAt(stop - 1) == ' ') {
+                    stop--;
+                }
+            }
+            List<Piece> row = new ArrayList<>();
+            int a = i;
+            while (a < stop) {
+                int k = owner.get(a);
+                int b = a;
+                while (b < stop && owner.get(b) == k) {
+                    b++;
+                }
+                Piece p = line.get(k);
+                row.add(new Piece(all.substring(a, b), p.style(), p.code()));
+                a = b;
+            }
+            out.add(row);
+            i = end;
+            while (i < n && all.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(List.of());
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #prefixed} for prose with inline code: the pieces flow together, code pieces
+     * in their own (monospace) style on a light shade; continuation lines hang at {@code x + hang}.
+     */
+    void prefixedPieces(String prefix, Style prefixStyle, List<Piece> pieces, Style st, float x, float w, float hang)
+            throws IOException {
+        String p = TextSanitizer.forPrint(prefix);
+        float pw = p.isEmpty() ? 0 : width(p, prefixStyle) + 5;
+        boolean first = true;
+        for (List<Piece> logical : logicalLines(pieces)) {
+            for (List<Piece> line : wrapPieces(logical, first ? w - pw : w - hang, w - hang)) {
+                ensure(st.leading());
+                y -= st.leading();
+                float base = y + (st.leading() - st.size()) * 0.6f;
+                if (first && !p.isEmpty()) {
+                    drawLine(p, prefixStyle, x, base);
+                }
+                float cx = first ? x + pw : x + hang;
+                for (Piece piece : line) {
+                    float pwid = width(piece.text(), piece.style());
+                    if (piece.code()) {
+                        fillRect(cx - 1.5f, y + 1, pwid + 3, st.leading() - 1.5f, SHADE);
+                    }
+                    drawLine(piece.text(), piece.style(), cx, base);
+                    cx += pwid;
+                }
+                first = false;
+            }
+        }
+    }
+
     /** A monospace block on a shaded background; long lines wrap with a hanging indent. */
     void codeBlock(String code, float x, float w) throws IOException {
         space(3);

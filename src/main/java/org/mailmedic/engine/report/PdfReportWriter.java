@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PageMode;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.mailmedic.engine.diagnosis.fix.InlineCode;
 import org.mailmedic.engine.report.PdfCanvas.Style;
 import org.mailmedic.engine.report.PdfFonts.Face;
 import org.mailmedic.engine.report.ReportModel.BounceExcerpt;
@@ -474,7 +475,8 @@ public final class PdfReportWriter {
             for (FixStep s : g.steps()) {
                 c.ensure(30);
                 c.space(3);
-                c.prefixed(n++ + ".", PdfCanvas.BODY_BOLD, clip(s.text()), PdfCanvas.BODY, x, w, 18, null);
+                c.prefixedPieces(n++ + ".", PdfCanvas.BODY_BOLD, prose(clip(s.text()), PdfCanvas.BODY), PdfCanvas.BODY,
+                        x, w, 18);
                 if (s.snippet() != null) {
                     if (s.snippet().file() != null && !s.snippet().file().isBlank()) {
                         c.space(2);
@@ -486,7 +488,7 @@ public final class PdfReportWriter {
             ReportModel.VerifyStep v = g.verify();
             if (v != null) {
                 subheading("Check that it worked");
-                c.paragraph(clip(v.text()), PdfCanvas.BODY, x, w);
+                c.prefixedPieces("", PdfCanvas.BODY, prose(clip(v.text()), PdfCanvas.BODY), PdfCanvas.BODY, x, w, 0);
                 c.ensure(20);
                 c.space(16);
                 Color col = switch (v.lastResult()) {
@@ -510,6 +512,16 @@ public final class PdfReportWriter {
             }
         }
 
+        /**
+         * A fix guide's prose as pieces: its inline code (CommonMark code spans, see
+         * {@link InlineCode}) in the monospace face without the backticks, the rest in {@code st}.
+         */
+        private static List<PdfCanvas.Piece> prose(String text, Style st) {
+            Style code = new Style(Face.MONO, st.size() - 0.8f, st.leading(), st.color());
+            return InlineCode.parse(text).stream().map(r -> new PdfCanvas.Piece(r.text(), r.code() ? code : st, r.code()))
+                    .toList();
+        }
+
         // ---- live checks ---------------------------------------------------------------
 
         private void checks() throws IOException {
@@ -520,16 +532,24 @@ public final class PdfReportWriter {
             c.space(6);
             for (int i = 0; i < m.checks().size(); i++) {
                 CheckSection s = m.checks().get(i);
+                String title = clip(s.title(), 1000);
+                boolean summary = s.summary() != null && !s.summary().isBlank();
+                TableLayout t = !s.columns().isEmpty() || !s.rows().isEmpty() ? layoutTable(s.columns(), s.rows(), -1)
+                        : null;
+                // The section's title and summary stay with the table's headings and first rows.
+                float head = 8 + c.measure(title, PdfCanvas.H2, PdfCanvas.CONTENT_W)
+                        + (summary ? c.measure(clip(s.summary()), PdfCanvas.BODY, PdfCanvas.CONTENT_W) : 0) + 4;
                 c.ensure(80);
+                keepTogether(head + (t == null ? 0 : t.keepHeight()));
                 c.space(8);
                 c.anchor("check-" + i);
-                c.paragraph(clip(s.title(), 1000), PdfCanvas.H2);
-                if (s.summary() != null && !s.summary().isBlank()) {
+                c.paragraph(title, PdfCanvas.H2);
+                if (summary) {
                     c.paragraph(clip(s.summary()), PdfCanvas.BODY);
                 }
                 c.space(4);
-                if (!s.columns().isEmpty() || !s.rows().isEmpty()) {
-                    table(s.columns(), s.rows(), -1);
+                if (t != null) {
+                    drawTable(t, title);
                 }
                 if (s.tree() != null) {
                     c.space(4);
@@ -555,18 +575,66 @@ public final class PdfReportWriter {
             }
         }
 
+        /** Rows kept together at each end of a table across a page break (CSS's orphans/widows). */
+        private static final int KEEP_ROWS = 2;
+
+        /** A table laid out but not drawn: column widths and each row's wrapped cells and height. */
+        private record TableLayout(List<String> columns, List<Row> rows, boolean status, float statusW,
+                float[] widths, Style[] styles, List<List<List<String>>> cells, float[] rowHeights, float headerHeight) {
+
+            /** Height of the column headings plus the rows that must stay with them on the first page. */
+            float keepHeight() {
+                int n = rowHeights.length;
+                // A table of 3 rows or fewer is kept whole: any break would leave a row alone.
+                int keep = n <= 2 * KEEP_ROWS - 1 ? n : KEEP_ROWS;
+                float h = headerHeight;
+                for (int i = 0; i < keep; i++) {
+                    h += rowHeights[i];
+                }
+                return h;
+            }
+        }
+
         /**
          * A table; a leading status column appears when any row has a status. {@code monoColumn}
-         * (or -1) is printed in the monospace face.
+         * (or -1) is printed in the monospace face. {@code caption} (or null) is a heading drawn
+         * above it in H3. The caption and the column headings stay with at least the first two
+         * rows, the last row never goes alone onto a new page, and a page that continues the
+         * table repeats the column headings under "caption (continued)".
          */
-        private void table(List<String> columns, List<Row> rows, int monoColumn) throws IOException {
+        private void table(String caption, List<String> columns, List<Row> rows, int monoColumn) throws IOException {
+            TableLayout t = layoutTable(columns, rows, monoColumn);
+            if (t == null) {
+                if (caption != null) {
+                    c.paragraph(caption, PdfCanvas.H3);
+                    c.space(2);
+                }
+                return;
+            }
+            float captionH = caption == null ? 0 : c.measure(caption, PdfCanvas.H3, PdfCanvas.CONTENT_W) + 2;
+            keepTogether(captionH + t.keepHeight());
+            if (caption != null) {
+                c.paragraph(caption, PdfCanvas.H3);
+                c.space(2);
+            }
+            drawTable(t, caption);
+        }
+
+        /** Starts a new page unless {@code height} fits below the cursor, or could not fit on any page. */
+        private void keepTogether(float height) throws IOException {
+            if (height <= PdfCanvas.TOP - PdfCanvas.BOTTOM) {
+                c.ensure(height);
+            }
+        }
+
+        private TableLayout layoutTable(List<String> columns, List<Row> rows, int monoColumn) throws IOException {
             boolean status = rows.stream().anyMatch(r -> r.status() != null);
             int nCols = columns.size();
             for (Row r : rows) {
                 nCols = Math.max(nCols, r.cells().size());
             }
             if (nCols == 0) {
-                return;
+                return null;
             }
             float statusW = status ? widestStatusBadge() + 8 : 0;
             float avail = PdfCanvas.CONTENT_W - statusW;
@@ -589,8 +657,10 @@ public final class PdfReportWriter {
             for (int k = 0; k < nCols; k++) {
                 styles[k] = k == monoColumn ? CELL_MONO : CELL;
             }
-            tableHeader(columns, widths, statusW);
-            for (Row r : rows) {
+            List<List<List<String>>> cells = new ArrayList<>(rows.size());
+            float[] heights = new float[rows.size()];
+            for (int ri = 0; ri < rows.size(); ri++) {
+                Row r = rows.get(ri);
                 List<List<String>> wrapped = new ArrayList<>();
                 int lines = 1;
                 for (int k = 0; k < nCols; k++) {
@@ -607,28 +677,69 @@ public final class PdfReportWriter {
                     wrapped.add(cl);
                     lines = Math.max(lines, cl.size());
                 }
-                float rowH = lines * CELL.leading() + 4.5f;
-                if (c.y - rowH < PdfCanvas.BOTTOM) {
+                cells.add(wrapped);
+                heights[ri] = lines * CELL.leading() + 4.5f;
+            }
+            return new TableLayout(columns, rows, status, statusW, widths, styles, cells, heights,
+                    headerHeight(columns, widths, statusW));
+        }
+
+        private void drawTable(TableLayout t, String caption) throws IOException {
+            tableHeader(t.columns(), t.widths(), t.statusW());
+            int n = t.rows().size();
+            int onPage = 0;
+            for (int i = 0; i < n; i++) {
+                float h = t.rowHeights()[i];
+                boolean fits = c.y - h >= PdfCanvas.BOTTOM;
+                // The last two rows go over together rather than the last one alone, when this
+                // page keeps at least two rows of its own.
+                boolean widow = fits && i == n - KEEP_ROWS && onPage >= KEEP_ROWS
+                        && c.y - h - t.rowHeights()[n - 1] < PdfCanvas.BOTTOM;
+                if (!fits || widow) {
                     c.newPage();
-                    tableHeader(columns, widths, statusW);
-                }
-                float top = c.y;
-                float x = PdfCanvas.MARGIN_X;
-                if (status && r.status() != null) {
-                    c.badge(words(r.status()), color(r.status()), x + 2, top - 11);
-                }
-                x += statusW;
-                for (int k = 0; k < nCols; k++) {
-                    List<String> cl = wrapped.get(k);
-                    for (int li = 0; li < cl.size(); li++) {
-                        c.drawLine(cl.get(li), styles[k], x + 4, top - 11 - li * CELL.leading());
+                    if (caption != null) {
+                        c.paragraph(caption + " (continued)", PdfCanvas.SMALL);
+                        c.space(2);
                     }
-                    x += widths[k];
+                    tableHeader(t.columns(), t.widths(), t.statusW());
+                    onPage = 0;
                 }
-                c.y = top - rowH;
-                c.hrule(PdfCanvas.MARGIN_X, c.y, PdfCanvas.CONTENT_W, PdfCanvas.RULE, 0.4f);
+                drawRow(t, i);
+                onPage++;
             }
             c.space(6);
+        }
+
+        private void drawRow(TableLayout t, int i) throws IOException {
+            Row r = t.rows().get(i);
+            float top = c.y;
+            float x = PdfCanvas.MARGIN_X;
+            if (t.status() && r.status() != null) {
+                c.badge(words(r.status()), color(r.status()), x + 2, top - 11);
+            }
+            x += t.statusW();
+            List<List<String>> wrapped = t.cells().get(i);
+            for (int k = 0; k < wrapped.size(); k++) {
+                List<String> cl = wrapped.get(k);
+                for (int li = 0; li < cl.size(); li++) {
+                    c.drawLine(cl.get(li), t.styles()[k], x + 4, top - 11 - li * CELL.leading());
+                }
+                x += t.widths()[k];
+            }
+            c.y = top - t.rowHeights()[i];
+            c.hrule(PdfCanvas.MARGIN_X, c.y, PdfCanvas.CONTENT_W, PdfCanvas.RULE, 0.4f);
+        }
+
+        private float headerHeight(List<String> columns, float[] widths, float statusW) {
+            if (columns.isEmpty() && statusW == 0) {
+                return 0;
+            }
+            int lines = 1;
+            for (int k = 0; k < widths.length; k++) {
+                String h = k < columns.size() ? TextSanitizer.forPrint(columns.get(k)) : "";
+                lines = Math.max(lines, c.wrap(h, CELL_HEAD, widths[k] - 8, widths[k] - 8).size());
+            }
+            return lines * CELL_HEAD.leading() + 6;
         }
 
         private void tableHeader(List<String> columns, float[] widths, float statusW) throws IOException {
@@ -644,7 +755,6 @@ public final class PdfReportWriter {
                 lines = Math.max(lines, l.size());
             }
             float h = lines * CELL_HEAD.leading() + 6;
-            c.ensure(h + 20);
             float top = c.y;
             c.fillRect(PdfCanvas.MARGIN_X, top - h, PdfCanvas.CONTENT_W, h, PdfCanvas.SHADE);
             float x = PdfCanvas.MARGIN_X;
@@ -721,18 +831,15 @@ public final class PdfReportWriter {
                 c.space(6);
             }
             if (!f.inputs().isEmpty()) {
-                c.paragraph("Computed from", PdfCanvas.H3);
-                c.space(2);
                 List<Row> rows = f.inputs().stream().map(in -> Row.of(null, in.name(), in.value())).toList();
-                table(List.of("Input", "Value"), rows, -1);
+                table("Computed from", List.of("Input", "Value"), rows, -1);
             }
             if (!f.series().isEmpty()) {
-                c.paragraph("Day by day", PdfCanvas.H3);
-                c.space(2);
                 List<Row> rows = f.series().stream().limit(MAX_SERIES_ROWS).map(d -> Row.of(null, Integer.toString(d.day()),
                         ForecastChart.fmt(d.backlog()), ForecastChart.fmt(d.delivered()),
                         ForecastChart.fmt(d.expired()))).toList();
-                table(List.of("Day", "Waiting at end of day", "Delivered that day", "Expired that day"), rows, -1);
+                table("Day by day", List.of("Day", "Waiting at end of day", "Delivered that day", "Expired that day"),
+                        rows, -1);
                 if (f.series().size() > MAX_SERIES_ROWS) {
                     c.paragraph("… " + (f.series().size() - MAX_SERIES_ROWS) + " more days in the JSON report.",
                             PdfCanvas.SMALL);
@@ -766,18 +873,22 @@ public final class PdfReportWriter {
                 }
                 c.space(12);
             }
+            List<Row> rows = m.appendix().files().stream().map(f -> Row.of(null, f.name(),
+                    f.kind() == null ? "" : f.kind(), size(f.size()), f.sha256() == null ? "" : f.sha256())).toList();
+            TableLayout t = rows.isEmpty() ? null : layoutTable(List.of("File", "Kind", "Size", "SHA-256"), rows, 3);
             c.ensure(60);
+            if (t != null) {
+                keepTogether(60 + t.keepHeight());
+            }
             c.anchor("files");
             c.paragraph("Files analysed", PdfCanvas.H2);
-            if (m.appendix().files().isEmpty()) {
+            if (t == null) {
                 c.paragraph("No files were analysed for this report.", PdfCanvas.BODY);
                 return;
             }
             c.paragraph("SHA-256 checksums let anyone confirm they are looking at the same files.", PdfCanvas.SMALL);
             c.space(4);
-            List<Row> rows = m.appendix().files().stream().map(f -> Row.of(null, f.name(),
-                    f.kind() == null ? "" : f.kind(), size(f.size()), f.sha256() == null ? "" : f.sha256())).toList();
-            table(List.of("File", "Kind", "Size", "SHA-256"), rows, 3);
+            drawTable(t, "Files analysed");
         }
 
         private static String size(long bytes) {

@@ -60,6 +60,16 @@ public final class CheckView {
         cancel.setOnAction(e -> model.cancel());
         HBox top = new HBox(10, new Label("Domain:"), domain, check, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
+        // Where a domain filled in from the evidence came from; gone once the user types another.
+        Label source = new Label();
+        source.setId("checkDomainSource");
+        source.getStyleClass().add("muted");
+        source.setWrapText(true);
+        source.textProperty().bind(Bindings.when(model.domainSourceProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Filled in from ", model.domainSourceProperty(),
+                        ". Type another domain to check that one instead.")));
+        source.visibleProperty().bind(model.domainSourceProperty().isNotEmpty());
+        source.managedProperty().bind(source.visibleProperty());
 
         TextField ip = field("checkSendingIp", "optional: your server's public IP", model.sendingIpProperty());
         TextField dkim = field("checkDkimSelector", "optional: DKIM selector", model.dkimSelectorProperty());
@@ -116,7 +126,7 @@ public final class CheckView {
             }
         });
 
-        root.getChildren().addAll(top, settings, statusRow, scroll);
+        root.getChildren().addAll(top, source, settings, statusRow, scroll);
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p) {

@@ -77,6 +77,9 @@ public final class CheckViewModel {
     private final Executor fxThread;
     private final BiFunction<String, Duration, Dns> resolvers;
     private final StringProperty domain = new SimpleStringProperty("");
+    private final StringProperty suggestion = new SimpleStringProperty("");
+    private final StringProperty suggestionSource = new SimpleStringProperty("");
+    private final StringProperty domainSource = new SimpleStringProperty("");
     private final StringProperty sendingIp = new SimpleStringProperty("");
     private final StringProperty dkimSelector = new SimpleStringProperty("");
     private final StringProperty dnsServer = new SimpleStringProperty("");
@@ -118,6 +121,10 @@ public final class CheckViewModel {
         this.fxThread = Objects.requireNonNull(fxThread);
         this.resolvers = Objects.requireNonNull(resolvers);
         this.smtp = smtp;
+        domainSource.bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String d = domain.get() == null ? "" : domain.get().strip();
+            return !d.isEmpty() && d.equals(suggestion.get()) ? suggestionSource.get() : "";
+        }, domain, suggestion, suggestionSource));
     }
 
     /** The resolver of the current DNS setting (the system's when the setting is empty or unusable). */
@@ -222,6 +229,41 @@ public final class CheckViewModel {
 
     public StringProperty domainProperty() {
         return domain;
+    }
+
+    /**
+     * Offers the domain the evidence names (call on the FX thread whenever the evidence
+     * changes; null when it names none). It fills the domain field only while the field is
+     * empty or still holds the previous suggestion, so what the user typed is never
+     * overwritten; a suggestion withdrawn (evidence removed) empties a field that still holds it.
+     *
+     * @param suggested the domain, e.g. {@code harbourbooks.co.uk}, or null
+     * @param source    where it was read, e.g. {@code bounce-expired.eml (sender of the returned message)}
+     */
+    public void suggestDomain(String suggested, String source) {
+        String current = domain.get() == null ? "" : domain.get().strip();
+        boolean untouched = current.isEmpty() || current.equals(suggestion.get());
+        if (suggested == null || suggested.isBlank()) {
+            if (untouched && !current.isEmpty()) {
+                domain.set("");
+            }
+            suggestion.set("");
+            suggestionSource.set("");
+            return;
+        }
+        suggestion.set(suggested.strip());
+        suggestionSource.set(source == null ? "" : source.strip());
+        if (untouched) {
+            domain.set(suggestion.get());
+        }
+    }
+
+    /**
+     * Where the domain in the field came from ("bounce-expired.eml (sender of the returned
+     * message)") while it is the evidence's suggestion; empty once the user typed another.
+     */
+    public ReadOnlyStringProperty domainSourceProperty() {
+        return domainSource;
     }
 
     public StringProperty sendingIpProperty() {
@@ -387,6 +429,9 @@ public final class CheckViewModel {
         current = null; // what the cancelled check still sends is dropped
         busy.set(false);
         progress.set(0);
+        // The saved domain is what the user had: no longer the evidence's suggestion.
+        suggestion.set("");
+        suggestionSource.set("");
         domain.set(domainText == null ? "" : domainText);
         sendingIp.set(ip == null ? "" : ip);
         dkimSelector.set(selector == null ? "" : selector);

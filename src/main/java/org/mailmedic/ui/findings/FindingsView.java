@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
 import javafx.util.StringConverter;
 import org.mailmedic.engine.diagnosis.EvidenceRef;
 import org.mailmedic.engine.diagnosis.Finding;
@@ -35,7 +36,8 @@ import org.mailmedic.ui.Placeholder;
 /**
  * Findings: most serious first on the left; the selected one on the right with its evidence and
  * a guided walkthrough of the fix for the user's mail server, one step at a time, with Copy
- * buttons for each snippet and a Verify button that shows pass/fail live.
+ * buttons for each snippet, inline code in the prose shown as code and copied by a click
+ * ({@link ProseFlow}), and a Verify button that shows pass/fail live.
  */
 public final class FindingsView {
 
@@ -165,8 +167,8 @@ public final class FindingsView {
         Label title = new Label(g.title());
         title.getStyleClass().add("guide-title");
         title.setWrapText(true);
-        Label intro = new Label(g.intro());
-        intro.setWrapText(true);
+        TextFlow intro = ProseFlow.of(g.intro());
+        intro.setId("guideIntro");
         detail.getChildren().addAll(title, intro);
         detail.getChildren().add(stepView(g));
     }
@@ -200,8 +202,8 @@ public final class FindingsView {
             t.setWrapText(true);
             box.getChildren().add(t);
             if (!s.text().isEmpty()) {
-                Label text = new Label(s.text());
-                text.setWrapText(true);
+                TextFlow text = ProseFlow.of(s.text());
+                text.setId("stepText");
                 box.getChildren().add(text);
             }
             CheckBox done = new CheckBox("I have done this step");
@@ -232,8 +234,8 @@ public final class FindingsView {
         } else {
             Label t = new Label((g.steps().size() + 1) + ". Check that it worked");
             t.getStyleClass().add("step-title");
-            Label text = new Label(g.verify().description());
-            text.setWrapText(true);
+            TextFlow text = ProseFlow.of(g.verify().description());
+            text.setId("stepText");
             Button verify = new Button("Verify now");
             verify.setId("verifyButton");
             verify.disableProperty().bind(model.verifyingProperty().or(model.verifierProperty().isNull()));

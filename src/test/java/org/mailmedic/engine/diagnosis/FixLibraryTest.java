@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mailmedic.engine.diagnosis.fix.FixGuide;
 import org.mailmedic.engine.diagnosis.fix.FixLibrary;
+import org.mailmedic.engine.diagnosis.fix.InlineCode;
 import org.mailmedic.engine.diagnosis.fix.MailServer;
 import org.mailmedic.engine.diagnosis.fix.Snippet;
 
@@ -51,6 +52,36 @@ class FixLibraryTest {
         assertThat(g.steps()).flatExtracting(s -> s.snippets())
                 .allSatisfy(sn -> assertThat(sn.type()).isIn("file", "command", "text"))
                 .allSatisfy(sn -> assertThat(sn.code()).isNotBlank());
+    }
+
+    /**
+     * Every backtick in a guide's prose belongs to a code span, so that none is shown to the
+     * user: text that itself holds a backtick (Sendmail's m4 quoting) needs a double-backtick
+     * span, or it would open a span that swallows the sentence up to the next backtick.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guideFiles")
+    void everyBacktickInAGuidesProseMarksInlineCode(Path file) {
+        String kind = file.getParent().getFileName().toString();
+        String name = file.getFileName().toString().replace(".md", "");
+        MailServer server = name.equals("default") ? MailServer.POSTFIX : MailServer.fromId(name).orElseThrow();
+        FixGuide g = FixLibrary.guide(kind, server, Map.of()).orElseThrow();
+        List<String> prose = new java.util.ArrayList<>(List.of(g.intro()));
+        g.steps().forEach(s -> prose.add(s.text()));
+        for (String text : prose) {
+            for (InlineCode.Run r : InlineCode.parse(text)) {
+                if (r.code()) {
+                    assertThat(r.text()).as("a code span in %s", file).isNotBlank().doesNotContain("\n");
+                    if (r.text().contains("')")) {
+                        // an m4 closing quote in a span without its opening backtick: the span began
+                        // at an m4 opening quote and swallowed the prose up to the next one
+                        assertThat(r.text()).as("code span '%s' in %s", r.text(), file).contains("`");
+                    }
+                } else {
+                    assertThat(r.text()).as("prose of %s shows no backtick", file).doesNotContain("`");
+                }
+            }
+        }
     }
 
     @Test

@@ -242,6 +242,64 @@ class PdfReportWriterTest {
         assertThat(Files.size(pdf)).isLessThan(400_000);
     }
 
+    /** Each character drawn in the document with the font it was drawn in (subset prefix dropped). */
+    static List<String[]> charsWithFonts(PDDocument doc) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        PDFTextStripper s = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                for (org.apache.pdfbox.text.TextPosition p : positions) {
+                    String font = p.getFont().getName();
+                    out.add(new String[] {p.getUnicode(), font.substring(font.indexOf('+') + 1)});
+                }
+            }
+        };
+        s.getText(doc);
+        return out;
+    }
+
+    /** The characters of {@code text} as drawn in order, each with its font, or null when absent. */
+    static List<String> fontsOf(List<String[]> chars, String text) {
+        String t = text.replace(" ", "");
+        StringBuilder all = new StringBuilder();
+        List<String> fonts = new ArrayList<>();
+        for (String[] c : chars) {
+            if (!c[0].isBlank()) {
+                all.append(c[0]);
+                fonts.add(c[1]);
+            }
+        }
+        int at = all.indexOf(t);
+        return at < 0 ? null : fonts.subList(at, at + t.length());
+    }
+
+    @Test
+    void inlineCodeInFixStepsPrintsInMonospaceWithoutItsBackticks() throws IOException {
+        ReportModel model = ReportModel.builder("shop.example").generatedAt(ReportFixtures.AT)
+                .finding(new Finding("queue-stuck", Severity.DEGRADING, "Mail waits in the queue", null, null, null,
+                        null, null, new ReportModel.FixGuide("Retry the queue", List.of(
+                                new ReportModel.FixStep("Release held mail with `sudo postsuper -H ALL` and then "
+                                        + "flush it.", new ReportModel.Snippet(null, "postqueue -f")),
+                                new ReportModel.FixStep("Sendmail needs ``FEATURE(`access_db')`` in sendmail.mc.")),
+                                new ReportModel.VerifyStep("Run `mailq` again: it must print nothing.", null, null,
+                                        null))))
+                .build();
+        Path pdf = dir.resolve("code.pdf");
+        PdfReportWriter.write(model, pdf, PdfOptions.defaults());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String all = text(doc);
+            assertThat(squash(all)).contains("Releaseheldmailwithsudopostsuper-HALLandthenflushit.",
+                    "SendmailneedsFEATURE(`access_db')insendmail.mc.", "Runmailqagain:itmustprintnothing.");
+            assertThat(all).doesNotContain("`sudo").doesNotContain("``").doesNotContain("`mailq`");
+            List<String[]> chars = charsWithFonts(doc);
+            assertThat(fontsOf(chars, "sudo postsuper -H ALL")).isNotNull().containsOnly("DejaVuSansMono");
+            assertThat(fontsOf(chars, "FEATURE(`access_db')")).isNotNull().containsOnly("DejaVuSansMono");
+            assertThat(fontsOf(chars, "mailq")).isNotNull().containsOnly("DejaVuSansMono");
+            assertThat(fontsOf(chars, "Release held mail with")).isNotNull().containsOnly("DejaVuSans");
+            assertThat(fontsOf(chars, "and then flush it.")).isNotNull().containsOnly("DejaVuSans");
+        }
+    }
+
     @Test
     void starttlsReportPrintsTheIdnDomainAndThePassedVerifyStep() throws IOException {
         Path pdf = dir.resolve("tls.pdf");

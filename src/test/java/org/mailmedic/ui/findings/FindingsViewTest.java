@@ -12,6 +12,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,29 @@ class FindingsViewTest {
         robot.clickOn("#verifyButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#verifyResult").queryAs(Label.class).getText().startsWith("✔"));
+    }
+
+    @Test
+    void inlineCodeShowsAsCodeWithoutBackticksAndAClickCopiesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.setDetectedServer(java.util.Optional.of(MailServer.POSTFIX));
+            model.setFindings(List.of(THROTTLE));
+        });
+        // Step 2 of the Postfix throttling guide warns against `slow_destination_recipient_limit = 1`.
+        robot.clickOn("#stepNext");
+        TextFlow flow = robot.lookup("#stepText").queryAs(TextFlow.class);
+        List<Text> runs = flow.getChildren().stream().map(Text.class::cast).toList();
+        String shown = runs.stream().map(Text::getText).collect(java.util.stream.Collectors.joining());
+        assertThat(shown).contains("Do not add slow_destination_recipient_limit = 1: with").doesNotContain("`");
+        Text code = runs.stream().filter(t -> t.getStyleClass().contains("inline-code")).findFirst().orElseThrow();
+        assertThat(code.getText()).isEqualTo("slow_destination_recipient_limit = 1");
+        assertThat(code.getFont().getFamily()).isEqualTo(javafx.scene.text.Font.font("Monospaced", 13).getFamily());
+        Text prose = runs.stream().filter(t -> t.getStyleClass().contains("prose-text")).findFirst().orElseThrow();
+        assertThat(prose.getFont().getFamily()).isNotEqualTo(code.getFont().getFamily());
+
+        robot.clickOn(code);
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);
+        assertThat(copied).isEqualTo("slow_destination_recipient_limit = 1");
     }
 
     @Test

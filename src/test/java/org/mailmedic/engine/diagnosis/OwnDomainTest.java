@@ -1,0 +1,62 @@
+package org.mailmedic.engine.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailmedic.engine.evidence.SampleCases;
+
+class OwnDomainTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private OwnDomain.Guess guess(String sampleCase) throws Exception {
+        List<Path> files = SampleCases.extract(SampleCases.byId(sampleCase).orElseThrow(), dir.resolve(sampleCase));
+        EvidenceSet ev = new EvidenceAnalysis(CLOCK).analyze(files, p -> { }, () -> false);
+        List<Finding> findings = new Diagnoser().diagnose(new DiagnosisInput("", ev, null, null));
+        return OwnDomain.from(ev, findings).orElseThrow();
+    }
+
+    @Test
+    void aMessageTheUsersServerReturnedNamesTheUserAsItsSender() throws Exception {
+        OwnDomain.Guess g = guess("throttling");
+        assertThat(g.domain()).isEqualTo("harbourbooks.co.uk");
+        assertThat(g.source()).isEqualTo("bounce-expired.eml (sender of the returned message)");
+    }
+
+    @Test
+    void aBounceACorrespondentForwardedNamesTheUserAsItsRecipient() throws Exception {
+        OwnDomain.Guess g = guess("starttls");
+        assertThat(g.domain()).isEqualTo("kestrel-design.co.uk");
+        assertThat(g.source()).isEqualTo("gmail-bounce.eml (recipient anna@kestrel-design.co.uk)");
+    }
+
+    @Test
+    void aLogFindingNamesTheLineThatHoldsTheDomain() {
+        Finding f = new Finding("forwarding-without-srs", Severity.DEGRADING, "Mail for shop.example is forwarded",
+                "", Confidence.LIKELY, "", List.of(EvidenceRef.logLine("maillog", 42,
+                        "to=<a@btinternet.com>, orig_to=<sales@Shop.Example>, status=deferred")),
+                "btinternet.com", Map.of("domain", "Shop.Example"));
+        assertThat(OwnDomain.from(EvidenceSet.empty(), List.of(f)))
+                .contains(new OwnDomain.Guess("shop.example", "maillog:42 (an address at shop.example)"));
+    }
+
+    @Test
+    void nothingIsGuessedFromNothingNorFromAFactThatIsNoDomain() {
+        assertThat(OwnDomain.from(EvidenceSet.empty(), List.of())).isEmpty();
+        Finding odd = new Finding("greylisting", Severity.ADVICE, "x", "", Confidence.LIKELY, "", List.of(), "",
+                Map.of("domain", "<your domain>"));
+        assertThat(OwnDomain.from(EvidenceSet.empty(), List.of(odd))).isEmpty();
+        assertThat(OwnDomain.isDomain("bad domain!.example")).isFalse();
+        assertThat(OwnDomain.isDomain("kanzlei-müller.example")).isTrue();
+    }
+}
