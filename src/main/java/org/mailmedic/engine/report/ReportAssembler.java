@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.mailmedic.engine.diagnosis.EvidenceRef;
 import org.mailmedic.engine.diagnosis.EvidenceSet;
 import org.mailmedic.engine.diagnosis.Finding;
+import org.mailmedic.engine.diagnosis.OwnDomain;
 import org.mailmedic.engine.diagnosis.fix.FixLibrary;
 import org.mailmedic.engine.diagnosis.fix.MailServer;
 import org.mailmedic.engine.diagnosis.fix.VerifyResult;
@@ -131,44 +132,9 @@ public final class ReportAssembler {
 
     // ---- domain -------------------------------------------------------------------------
 
-    /**
-     * The user's own domain as the evidence tells it: a finding's {@code domain} fact, else the
-     * sender domain of a bounced original message.
-     */
+    /** The user's own domain as the evidence tells it ({@link OwnDomain}). */
     public static Optional<String> domainFromEvidence(EvidenceSet evidence, List<Finding> findings) {
-        for (Finding f : findings) {
-            String d = f.facts().get("domain");
-            if (d != null && !d.isBlank()) {
-                return Optional.of(d.strip().toLowerCase(Locale.ROOT));
-            }
-        }
-        if (evidence != null) {
-            for (EvidenceSet.Located l : evidence.recipients()) {
-                Optional<String> d = domainOf(l.originalFrom());
-                if (d.isPresent()) {
-                    return d;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<String> domainOf(String address) {
-        if (address == null) {
-            return Optional.empty();
-        }
-        String a = address.strip();
-        int lt = a.lastIndexOf('<');
-        int gt = a.lastIndexOf('>');
-        if (lt >= 0 && gt > lt) {
-            a = a.substring(lt + 1, gt);
-        }
-        int at = a.lastIndexOf('@');
-        if (at < 0 || at == a.length() - 1) {
-            return Optional.empty();
-        }
-        String d = a.substring(at + 1).strip().toLowerCase(Locale.ROOT);
-        return d.matches("[\\p{L}\\p{N}.-]+\\.[\\p{L}\\p{N}-]+") ? Optional.of(d) : Optional.empty();
+        return OwnDomain.from(evidence, findings).map(OwnDomain.Guess::domain);
     }
 
     // ---- findings -----------------------------------------------------------------------

@@ -59,4 +59,12 @@ class OwnDomainTest {
         assertThat(OwnDomain.isDomain("bad domain!.example")).isFalse();
         assertThat(OwnDomain.isDomain("kanzlei-müller.example")).isTrue();
     }
+
+    @Test
+    void theDomainComesFromAnAddressInAnyUsualForm() {
+        assertThat(OwnDomain.domainOf("Ann <ann@Harbourbooks.co.uk>")).isEqualTo("harbourbooks.co.uk");
+        assertThat(OwnDomain.domainOf("ann@")).isEmpty();
+        assertThat(OwnDomain.domainOf("no address")).isEmpty();
+        assertThat(OwnDomain.domainOf(null)).isEmpty();
+    }
 }

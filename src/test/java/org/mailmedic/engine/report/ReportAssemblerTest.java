@@ -67,12 +67,4 @@ class ReportAssemblerTest {
         assertThat(s.file()).isNull();
         assertThat(s.code()).isEqualTo("# In /etc/postfix/transport:\nbtinternet.com slow:\n\nsudo postfix reload");
     }
-
-    @Test
-    void theDomainComesFromAnAddressInAnyUsualForm() {
-        assertThat(ReportAssembler.domainOf("Ann <ann@Harbourbooks.co.uk>")).contains("harbourbooks.co.uk");
-        assertThat(ReportAssembler.domainOf("ann@")).isEmpty();
-        assertThat(ReportAssembler.domainOf("no address")).isEmpty();
-        assertThat(ReportAssembler.domainOf(null)).isEmpty();
-    }
 }
