@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -288,27 +289,11 @@ final class PdfCanvas implements Closeable {
             return out;
         }
         while (i < n) {
-            float max = out.isEmpty() ? firstWidth : restWidth;
-            float w = 0;
-            int j = i;
-            int lastBreak = -1;
-            while (j < n) {
-                int cp = line.codePointAt(j);
-                float cw = fonts.charWidth(st.face(), cp, st.size());
-                if (w + cw > max && j > i) {
-                    break;
-                }
-                w += cw;
-                j += Character.charCount(cp);
-                if (cp == ' ' || cp == '/' || cp == ',' || cp == ';' || cp == '&' || cp == '=' || cp == '|') {
-                    lastBreak = j;
-                }
-            }
-            if (j >= n) {
+            int end = rowEnd(line, i, out.isEmpty() ? firstWidth : restWidth, k -> st);
+            if (end >= n) {
                 out.add(line.substring(i));
                 break;
             }
-            int end = lastBreak > i ? lastBreak : j;
             out.add(stripTrailingSpaces(line.substring(i, end)));
             i = end;
             while (i < n && line.charAt(i) == ' ') {
@@ -316,6 +301,32 @@ final class PdfCanvas implements Closeable {
             }
         }
         return out;
+    }
+
+    /**
+     * Where a row of {@code s} that starts at {@code i} ends within {@code max} points: after the
+     * last space (or {@code / , ; = & |}) that fits, else where the width runs out (inside a token
+     * that alone is too wide), else at the end of {@code s}.
+     */
+    private int rowEnd(CharSequence s, int i, float max, IntFunction<Style> styleAt) {
+        int n = s.length();
+        float w = 0;
+        int j = i;
+        int lastBreak = -1;
+        while (j < n) {
+            int cp = Character.codePointAt(s, j);
+            Style st = styleAt.apply(j);
+            float cw = fonts.charWidth(st.face(), cp, st.size());
+            if (w + cw > max && j > i) {
+                break;
+            }
+            w += cw;
+            j += Character.charCount(cp);
+            if (cp == ' ' || cp == '/' || cp == ',' || cp == ';' || cp == '&' || cp == '=' || cp == '|') {
+                lastBreak = j;
+            }
+        }
+        return j >= n ? n : lastBreak > i ? lastBreak : j;
     }
 
     private static String stripTrailingSpaces(String s) {
@@ -421,24 +432,7 @@ final class PdfCanvas implements Closeable {
         int n = all.length();
         int i = 0;
         while (i < n) {
-            float max = out.isEmpty() ? firstWidth : restWidth;
-            float w = 0;
-            int j = i;
-            int lastBreak = -1;
-            while (j < n) {
-                int cp = all.codePointAt(j);
-                Style st = line.get(owner.get(j)).style();
-                float cw = fonts.charWidth(st.face(), cp, st.size());
-                if (w + cw > max && j > i) {
-                    break;
-                }
-                w += cw;
-                j += Character.charCount(cp);
-                if (cp == ' ' || cp == '/' || cp == ',' || cp == ';' || cp == '&' || cp == '=' || cp == '|') {
-                    lastBreak = j;
-                }
-            }
-            int end = j >= n ? n : lastBreak > i ? lastBreak : j;
+            int end = rowEnd(all, i, out.isEmpty() ? firstWidth : restWidth, j -> line.get(owner.get(j)).style());
             int stop = end;
             if (end < n) {
                 while (stop > i && all.charAt(stop - 1) == ' ') {
