@@ -1,10 +1,5 @@
 package org.mailmedic.ui;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +12,9 @@ import javafx.stage.Stage;
 /**
  * Composition root of the window: creates the one background executor and the main view.
  * With the system property {@code mailmedic.smokeTest=true} it exits 0 as soon as the main
- * window has been shown (used by the installer checks). Files named on the command line ("Open
- * with", see {@code Main}) are added to the evidence once the window is shown.
+ * window has been shown (used by the installer checks). Files to open from outside ("Open
+ * with": the command line, macOS's open-file events) arrive through the {@link OpenFilesInbox}
+ * and are added to the evidence once the window is shown.
  */
 public final class App extends Application {
 
@@ -50,26 +46,12 @@ public final class App extends Application {
             }
         }
         stage.show();
-        List<Path> files = openWithFiles(getParameters().getUnnamed());
-        if (!files.isEmpty()) {
-            main.evidence().addFiles(files);
-        }
-    }
-
-    /** The files given on the command line ("Open with"); Main only passes arguments that are files. */
-    static List<Path> openWithFiles(List<String> args) {
-        List<Path> out = new ArrayList<>();
-        for (String a : args) {
-            try {
-                Path p = Path.of(a);
-                if (Files.isRegularFile(p)) {
-                    out.add(p.toAbsolutePath());
-                }
-            } catch (InvalidPathException e) {
-                // not a file name: ignore
-            }
-        }
-        return out;
+        // Files to open: from the command line (waiting since before the toolkit started) and,
+        // on macOS, from Finder's open-file events, now and while the window is open.
+        OpenFilesInbox.forThisProcess().attach(files -> {
+            main.openWith(files);
+            stage.toFront();
+        }, Platform::runLater);
     }
 
     @Override

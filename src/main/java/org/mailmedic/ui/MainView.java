@@ -385,6 +385,15 @@ public final class MainView {
         evidence.openSample(c);
     }
 
+    /**
+     * Files opened from outside ("Open with", macOS's open-file event): shown on the Evidence
+     * tab and read there, as File &gt; Open does.
+     */
+    public void openWith(List<java.nio.file.Path> files) {
+        tabs.getSelectionModel().select(0);
+        evidence.addFiles(files);
+    }
+
     private void openFiles() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open bounces or mail server logs");

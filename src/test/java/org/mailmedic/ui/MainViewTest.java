@@ -163,6 +163,38 @@ class MainViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#evidenceStatus").queryAs(Label.class).getText().contains("already in the list"));
         assertThat(table(robot).getItems()).hasSize(1);
+        // The analysis the first drop started ends before the executor is shut down (else its
+        // follow-up is rejected, and TestFX reports that in the next test).
+        waitUntilIdle();
+    }
+
+    @Test
+    void filesOpenedFromOutsideArriveOnTheEvidenceTabAlsoWhileAnotherIsShown(FxRobot robot) throws Exception {
+        Path eml = Files.writeString(dir.resolve("finder.eml"), "From: a@example.net\nSubject: hi\n\nbody\n");
+        Path log = Files.writeString(dir.resolve("maillog"), "Nov 23 08:14:03 mail postfix/qmgr[9]: ABC123: removed\n");
+        // Wired as App wires it; an inbox of its own so the process-wide one stays untouched.
+        OpenFilesInbox inbox = new OpenFilesInbox();
+        inbox.offer(List.of(eml)); // before the window exists (the event that launched the app)
+        robot.interact(() -> inbox.attach(main::openWith, javafx.application.Platform::runLater));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1);
+
+        TabSelection.select(robot, main.root(), "forecastTab");
+        inbox.offer(List.of(log)); // MailMedic already running, from a non-FX thread (this one)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 2);
+        assertThat(table(robot).getItems()).extracting(EvidenceFile::name).containsExactly("finder.eml", "maillog");
+        assertThat(robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId()).isEqualTo("evidenceTab");
+        waitUntilIdle();
+    }
+
+    /**
+     * Waits until the evidence is not busy, looking on the FX thread: between reading the files
+     * and starting their analysis the FX thread briefly sets busy false, which a look from the
+     * test thread can catch; the executor shut down then would refuse the analysis.
+     */
+    private void waitUntilIdle() throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !main.evidence().busyProperty().get()).get());
     }
 
     /** Delivers DRAG_OVER then DRAG_DROPPED through the scene's event dispatch, as the OS would. */
