@@ -252,6 +252,11 @@ class SessionRoundTripTest {
         assertThat(robot.from(second.root()).lookup("#forecastVerdict").queryAs(Label.class).getText())
                 .isEqualTo(robot.from(first.root()).lookup("#forecastVerdict").queryAs(Label.class).getText());
         assertThat(robot.from(second.root()).lookup("#horizonField").queryAs(TextField.class).getText()).isEqualTo("21");
+        // The chart, built when the tab was first shown, draws the restored forecast: 21 days.
+        javafx.scene.chart.BarChart<?, ?> bars = robot.from(second.root()).lookup("#forecastBars")
+                .queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(bars.getData()).hasSize(2);
+        assertThat(bars.getData().get(0).getData()).hasSize(21);
     }
 
     @Test

@@ -39,18 +39,25 @@ import org.mailmedic.ui.forecast.ForecastViewModel.Field;
  * the logs are marked, problems are shown under the field), the verdict as a banner, and one chart:
  * delivered and bounced per day as bars with the queue at the end of each day as a line over them,
  * both on the same message scale.
+ *
+ * <p>The chart is built when the screen first joins a scene (its tab first selected, see
+ * {@code Tabs}), not with the screen: two XY charts with their axes were the largest part of
+ * building the hidden screens at start. Until then a forecast (from the logs, or restored from a
+ * session) updates the texts, and the chart draws the model's forecast when it is built.
  */
 public final class ForecastView {
 
     private final ForecastViewModel model;
     private final HBox root = new HBox(16);
     private final Label banner = new Label();
-    private final CategoryAxis barX = new CategoryAxis();
-    private final NumberAxis barY = new NumberAxis();
-    private final BarChart<String, Number> bars = new BarChart<>(barX, barY);
-    private final CategoryAxis lineX = new CategoryAxis();
-    private final NumberAxis lineY = new NumberAxis();
-    private final LineChart<String, Number> line = new LineChart<>(lineX, lineY);
+    private final StackPane chartHolder = new StackPane();
+    /** Built by {@link #buildChart} when the screen first joins a scene; null until then. */
+    private CategoryAxis barX;
+    private NumberAxis barY;
+    private BarChart<String, Number> bars;
+    private CategoryAxis lineX;
+    private NumberAxis lineY;
+    private LineChart<String, Number> line;
     private final Label delays = new Label();
     private final Label advice = new Label();
     private final VBox fixes = new VBox(4);
@@ -92,7 +99,9 @@ public final class ForecastView {
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(banner, Priority.ALWAYS);
 
-        StackPane chart = chart();
+        StackPane chart = chartHolder;
+        chart.setMinHeight(260);
+        chart.setId("forecastChart");
         VBox.setVgrow(chart, Priority.ALWAYS);
         delays.setId("forecastDelays");
         advice.setId("forecastAdvice");
@@ -107,6 +116,24 @@ public final class ForecastView {
         model.forecastProperty().addListener((o, was, now) -> show(now));
         model.verdictProperty().addListener((o, was, now) -> styleBanner(model.forecastProperty().get()));
         styleBanner(null);
+        root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                    javafx.scene.Scene was, javafx.scene.Scene now) {
+                if (now != null) {
+                    root.sceneProperty().removeListener(this);
+                    buildChart();
+                }
+            }
+        });
+        if (root.getScene() != null) {
+            buildChart();
+        }
+    }
+
+    /** True once the chart exists (the screen has been in a scene). */
+    boolean chartBuilt() {
+        return bars != null;
     }
 
     public Node root() {
@@ -238,7 +265,17 @@ public final class ForecastView {
         return box;
     }
 
-    private StackPane chart() {
+    /** Builds the chart into its place and draws the model's forecast, if there is one. Once. */
+    private void buildChart() {
+        if (bars != null) {
+            return;
+        }
+        barX = new CategoryAxis();
+        barY = new NumberAxis();
+        bars = new BarChart<>(barX, barY);
+        lineX = new CategoryAxis();
+        lineY = new NumberAxis();
+        line = new LineChart<>(lineX, lineY);
         barX.setLabel("Day");
         barY.setLabel("Messages");
         lineX.setLabel("Day");
@@ -267,10 +304,8 @@ public final class ForecastView {
         line.setVerticalZeroLineVisible(false);
         line.getStyleClass().add("overlay-chart");
         line.setMouseTransparent(true);
-        StackPane stack = new StackPane(bars, line);
-        stack.setMinHeight(260);
-        stack.setId("forecastChart");
-        return stack;
+        chartHolder.getChildren().setAll(bars, line);
+        drawChart(model.forecastProperty().get());
     }
 
     private HBox legend() {
@@ -290,12 +325,36 @@ public final class ForecastView {
     }
 
     private void show(Forecast f) {
-        bars.getData().clear();
-        line.getData().clear();
+        drawChart(f);
         fixes.getChildren().clear();
         if (f == null) {
             delays.setText("");
             advice.setText("");
+            return;
+        }
+        delays.setText(f.delayMedianHours() == null ? "Nothing is delivered within the forecast."
+                : "Delivery delay: half the messages within " + hours(f.delayMedianHours()) + ", 95% within "
+                        + hours(f.delayP95Hours()) + ".");
+        String a = f.toDrainInAWeek().advice();
+        advice.setText(Character.toUpperCase(a.charAt(0)) + a.substring(1) + ".");
+        for (Forecast.ScenarioOutcome s : f.scenarios()) {
+            Label l = new Label("If you " + lower(s.name()) + ": " + s.verdict()
+                    + (s.bouncesAvoided() > 0 ? " (" + s.bouncesAvoided() + " fewer bounces)" : ""));
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.getStyleClass().add("forecast-note");
+            fixes.getChildren().add(l);
+        }
+    }
+
+    /** The forecast's days in the chart (cleared for none); nothing while the chart is not built. */
+    private void drawChart(Forecast f) {
+        if (bars == null) {
+            return;
+        }
+        bars.getData().clear();
+        line.getData().clear();
+        if (f == null) {
             return;
         }
         XYChart.Series<String, Number> delivered = new XYChart.Series<>();
@@ -324,20 +383,6 @@ public final class ForecastView {
         bars.getData().add(delivered);
         bars.getData().add(bounced);
         line.getData().add(queued);
-
-        delays.setText(f.delayMedianHours() == null ? "Nothing is delivered within the forecast."
-                : "Delivery delay: half the messages within " + hours(f.delayMedianHours()) + ", 95% within "
-                        + hours(f.delayP95Hours()) + ".");
-        String a = f.toDrainInAWeek().advice();
-        advice.setText(Character.toUpperCase(a.charAt(0)) + a.substring(1) + ".");
-        for (Forecast.ScenarioOutcome s : f.scenarios()) {
-            Label l = new Label("If you " + lower(s.name()) + ": " + s.verdict()
-                    + (s.bouncesAvoided() > 0 ? " (" + s.bouncesAvoided() + " fewer bounces)" : ""));
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            l.getStyleClass().add("forecast-note");
-            fixes.getChildren().add(l);
-        }
     }
 
     private void styleBanner(Forecast f) {

@@ -82,6 +82,27 @@ class ForecastViewTest {
     }
 
     @Test
+    void theChartIsBuiltWhenTheScreenIsFirstShownAndDrawsTheForecastItMissed(FxRobot robot) throws Exception {
+        ForecastView v = WaitForAsyncUtils.asyncFx(() -> new ForecastView(executor)).get(5, TimeUnit.SECONDS);
+        // A forecast arrives while the screen is not shown (from the logs, or a restored session).
+        robot.interact(() -> v.viewModel().applyInferred("isp.example", 70, 49, null, LimitKind.ROLLING_24H, "postfix", 0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> v.viewModel().forecastProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(v.chartBuilt()).isFalse();
+        assertThat(robot.from(v.root()).lookup("#forecastBars").tryQuery()).isEmpty();
+        assertThat(robot.from(v.root()).lookup("#forecastDelays").queryAs(Label.class).getText()).startsWith("Delivery delay");
+
+        robot.interact(() -> view.root().getScene().setRoot((javafx.scene.Parent) v.root()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(v.chartBuilt()).isTrue();
+        BarChart<?, ?> bars = robot.from(v.root()).lookup("#forecastBars").queryAs(BarChart.class);
+        LineChart<?, ?> line = robot.from(v.root()).lookup("#forecastLine").queryAs(LineChart.class);
+        assertThat(bars.getData()).hasSize(2);
+        assertThat(bars.getData().get(0).getData()).hasSize(14);
+        assertThat(line.getData().get(0).getData()).hasSize(14);
+    }
+
+    @Test
     void typingAnAbsurdValueShowsAMessageUnderTheFieldAndClearsTheChart(FxRobot robot) throws Exception {
         robot.interact(() -> view.viewModel().applyInferred("", 70, 49, null));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> banner(robot).startsWith("Never drains"));
