@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * and {@code installer/<os>/*.cfg}. The steps:
  * <ol>
  *   <li>stage {@code target/app/} into {@code target/installer/work/}: JavaFX jars apart (they
- *       become modules of the jlinked runtime), the rest as the class path;</li>
+ *       become modules of the jlinked runtime; on Linux the one holding native libraries as a
+ *       jmod, so that the libraries land in the runtime's {@code lib/}), the rest as the class
+ *       path;</li>
  *   <li>on Linux, record the classes that starting the window loads
  *       ({@code -XX:DumpLoadedClassList}); the package's postinst turns that list into a
  *       class-data-sharing archive at the installed paths ({@code installer/linux/install-hooks.sh},
@@ -39,6 +41,7 @@ public final class BuildInstallers {
     private static final Path WORK = OUT.resolve("work");
     private static final Path INPUT = WORK.resolve("input");
     private static final Path JAVAFX = WORK.resolve("javafx");
+    private static final Path JAVAFX_JARS = WORK.resolve("javafx-jars");
     private static final String CLASS_LIST = "mailmedic.classlist";
     private static final String INSTALL_HOOKS = "install-hooks.sh";
 
@@ -62,7 +65,7 @@ public final class BuildInstallers {
             fail("nothing to build: the packaging tools are missing (on Debian/Ubuntu: sudo scripts/install-build-deps.sh)");
         }
 
-        stage();
+        stage(os);
         if (os.equals("linux")) {
             // Run by the .deb's postinst/prerm and the .rpm's scriptlets, from lib/app/.
             Files.copy(osDir.resolve(INSTALL_HOOKS), INPUT.resolve(INSTALL_HOOKS));
@@ -157,24 +160,81 @@ public final class BuildInstallers {
         return usable;
     }
 
-    private static void stage() throws IOException {
+    private static void stage(String os) throws IOException, InterruptedException {
         step("staging " + APP + " into " + WORK);
         deleteTree(WORK);
         Files.createDirectories(INPUT.resolve("lib"));
         Files.createDirectories(JAVAFX);
+        Files.createDirectories(JAVAFX_JARS);
         copyStored(APP.resolve("mailmedic.jar"), INPUT.resolve("mailmedic.jar"));
         try (Stream<Path> s = Files.list(APP.resolve("lib"))) {
-            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).collect(Collectors.toList())) {
+            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList())) {
                 String name = jar.getFileName().toString();
                 // JavaFX: the OS jars (javafx-base-21-linux.jar) are modules for jlink; the
                 // classifier-less ones are empty placeholders and do no harm on the module path.
                 if (name.startsWith("javafx-")) {
-                    Files.copy(jar, JAVAFX.resolve(name));
+                    Files.copy(jar, JAVAFX_JARS.resolve(name));
+                    if (!(os.equals("linux") && nativeLibsAsJmod(jar))) {
+                        Files.copy(jar, JAVAFX.resolve(name));
+                    }
                 } else {
                     copyStored(jar, INPUT.resolve("lib").resolve(name));
                 }
             }
         }
+    }
+
+    /**
+     * Linux: a JavaFX jar holding native libraries (javafx-graphics: libglass.so, libprism_es2.so,
+     * ...) goes to jlink as a jmod, {@code work/javafx/<jar name>.jmod}, whose libraries are
+     * native-library entries rather than resources; false (nothing written) for a jar without any.
+     *
+     * <p>Why: JavaFX's NativeLibLoader first looks for a library as a file in the runtime
+     * ({@code $java.home/lib} on Linux, for JavaFX linked into the runtime), and only then as a
+     * resource of the module, which it copies to {@code ~/.openjfx/cache} and, on every start,
+     * compares with the copy there by an MD5 of both (about 6% of a start's CPU samples). jlink
+     * writes a jmod's native libraries into the runtime's {@code lib/}, so the first look finds
+     * them: no cache, no digest, nothing written into the user's home. The libraries are left out
+     * of the module's classes, so the runtime does not hold them twice.
+     *
+     * <p>Linux only, the one OS where this is built and checked ({@code scripts/check-deb.sh}).
+     * On macOS jlink's {@code lib/} is where the loader looks too; on Windows jlink puts libraries
+     * in {@code bin/} while the loader looks in {@code bin\javafx} first, and whether the
+     * libraries' own dependencies (msvcp140.dll ...) are found from there is untried.
+     */
+    static boolean nativeLibsAsJmod(Path jar) throws IOException, InterruptedException {
+        Path scratch = WORK.resolve("jmod-" + jar.getFileName());
+        Path libs = scratch.resolve("lib");
+        Path classes = scratch.resolve("classes.jar");
+        Files.createDirectories(libs);
+        int nativeLibs = copyJar(jar, classes, name -> !isRootNativeLib(name), (name, data) -> {
+            if (isRootNativeLib(name)) {
+                Files.write(libs.resolve(name), data);
+            }
+        });
+        if (nativeLibs == 0) {
+            deleteTree(scratch);
+            return false;
+        }
+        Path jmod = JAVAFX.resolve(jar.getFileName().toString().replaceFirst("\\.jar$", ".jmod"));
+        List<String> cmd = List.of(tool("jmod"), "create", "--class-path", classes.toString(),
+                "--libs", libs.toString(), jmod.toString());
+        int rc = run(cmd, 300);
+        if (rc != 0) {
+            fail("jmod failed (exit " + rc + ") turning " + jar + " into " + jmod);
+        }
+        step("JavaFX native libraries go into the runtime's lib/: " + jmod.getFileName() + " (" + nativeLibs + " libraries)");
+        deleteTree(scratch);
+        return true;
+    }
+
+    private static boolean isRootNativeLib(String entry) {
+        return entry.indexOf('/') < 0 && (entry.endsWith(".so") || entry.endsWith(".dylib") || entry.endsWith(".dll"));
+    }
+
+    /** What copyJar does with an entry it leaves out: given its name and bytes. */
+    interface LeftOut {
+        void accept(String name, byte[] data) throws IOException;
     }
 
     /**
@@ -186,12 +246,26 @@ public final class BuildInstallers {
      * MB) and read without inflating.
      */
     static void copyStored(Path from, Path to) throws IOException {
+        copyJar(from, to, name -> true, (name, data) -> { });
+    }
+
+    /**
+     * Copies the entries of a jar that {@code keep} accepts, stored (see copyStored), handing the
+     * others to {@code leftOut}; returns how many were left out.
+     */
+    static int copyJar(Path from, Path to, java.util.function.Predicate<String> keep, LeftOut leftOut) throws IOException {
+        int skipped = 0;
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
             out.setMethod(java.util.zip.ZipOutputStream.STORED);
             java.util.zip.ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 byte[] data = in.readAllBytes();
+                if (!keep.test(e.getName())) {
+                    leftOut.accept(e.getName(), data);
+                    skipped++;
+                    continue;
+                }
                 java.util.zip.CRC32 crc = new java.util.zip.CRC32();
                 crc.update(data);
                 java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
@@ -205,6 +279,7 @@ public final class BuildInstallers {
                 out.closeEntry();
             }
         }
+        return skipped;
     }
 
     /**
@@ -229,7 +304,7 @@ public final class BuildInstallers {
             s.sorted().forEach(p -> cp.append(java.io.File.pathSeparator).append("lib/").append(p.getFileName()));
         }
         cmd.addAll(List.of(tool("java"), "-XX:DumpLoadedClassList=" + CLASS_LIST, "-Xshare:off",
-                "--module-path", JAVAFX.toAbsolutePath().toString(), "--add-modules", "javafx.controls",
+                "--module-path", JAVAFX_JARS.toAbsolutePath().toString(), "--add-modules", "javafx.controls",
                 "-Xlog:disable", "-Xlog:all=error:stderr",
                 "-cp", cp.toString(), "org.mailmedic.Main", "--smoke-test-window"));
         step("recording the classes the window loads, for class-data sharing");

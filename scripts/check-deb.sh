@@ -8,8 +8,8 @@
 #
 # Checks: the package installs; the launcher prints its version; `analyze --json` on two sample
 # files prints one JSON document naming both with their kind; the window opens under Xvfb
-# (--smoke-test-window); postinst's class-data-sharing archive exists and is used; the
-# package removes cleanly. Prints the figures: package size, installed size, start times.
+# (--smoke-test-window) and JavaFX writes no ~/.openjfx/cache; postinst's class-data-sharing
+# archive exists and is used; the package removes cleanly. Prints the figures: package size, installed size, start times.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 
@@ -157,6 +157,19 @@ smoke() { timeout 120 "$LAUNCHER" --smoke-test-window > "$TMP/smoke.out" 2> "$TM
 smoke || fail "--smoke-test-window exited $?: $(cat "$TMP/smoke.out" "$TMP/smoke.err")"
 grep -q 'mailmedic: main window shown' "$TMP/smoke.out" || fail "the window was not reported shown: $(cat "$TMP/smoke.out" "$TMP/smoke.err")"
 ok "main window shown"
+
+# JavaFX's native libraries are files in the runtime's lib/ (installer/BuildInstallers.java), so
+# JavaFX loads them from there: nothing extracted into ~/.openjfx/cache, no digest at each start.
+# Checked with a home of its own (Java takes user.home from the password file, not $HOME; the
+# launcher passes JAVA_TOOL_OPTIONS to its JVM), so that a cache left by anything else does not
+# count. The build before this change wrote 8 files there.
+[[ -f $APP_ROOT/lib/runtime/lib/libglass.so ]] || fail "the runtime lacks JavaFX's libglass.so in lib/"
+mkdir -p "$TMP/home"
+JAVA_TOOL_OPTIONS="-Duser.home=$TMP/home" timeout 120 "$LAUNCHER" --smoke-test-window > "$TMP/smoke.out" 2> "$TMP/smoke.err" \
+    || fail "--smoke-test-window with a fresh home exited $?: $(cat "$TMP/smoke.out" "$TMP/smoke.err")"
+grep -q 'mailmedic: main window shown' "$TMP/smoke.out" || fail "the window was not reported shown with a fresh home: $(cat "$TMP/smoke.out" "$TMP/smoke.err")"
+[[ ! -e $TMP/home/.openjfx ]] || fail "JavaFX still extracts its native libraries: $(find "$TMP/home/.openjfx" -type f | head -3)"
+ok "JavaFX's native libraries load from the runtime (no ~/.openjfx/cache written)"
 
 # --- start time, with and without the class-data-sharing archive ---------------------------
 step "start to a shown window, $START_RUNS runs each (the figure of merit; a busy box inflates it)"
