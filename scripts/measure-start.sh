@@ -15,8 +15,8 @@
 #     -w WARMUP  unmeasured runs of each first (default 1: the first run after an install
 #                fills the page cache and ~/.openjfx/cache)
 #     -v         prints every run
-#   JDK_JAVA_OPTIONS="-XX:TieredStopAtLevel=1" scripts/measure-start.sh   tries a JVM option
-#                without rebuilding (the launcher hands it to its JVM)
+#   JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1" scripts/measure-start.sh   tries a JVM option
+#                without rebuilding (the JVM reads it; jpackage's launcher ignores JDK_JAVA_OPTIONS)
 set -euo pipefail
 
 RUNS=10
@@ -96,7 +96,7 @@ for i in $(seq "$RUNS"); do
     done
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "runs:      $RUNS of each (after $WARMUP warm-up)${JDK_JAVA_OPTIONS:+, JDK_JAVA_OPTIONS=$JDK_JAVA_OPTIONS}"
+echo "runs:      $RUNS of each (after $WARMUP warm-up)${JAVA_TOOL_OPTIONS:+, JAVA_TOOL_OPTIONS=$JAVA_TOOL_OPTIONS}"
 for k in "${!LAUNCHERS[@]}"; do
     read -r s_min s_med < <(stats "$TMP/runs$k" 1)
     read -r e_min e_med < <(stats "$TMP/runs$k" 2)
