@@ -45,7 +45,16 @@ public final class BuildInstallers {
     private static final String CLASS_LIST = "mailmedic.classlist";
     private static final String INSTALL_HOOKS = "install-hooks.sh";
 
+    private static final Path WINDOWS_RESOURCES = WORK.resolve("windows-resources");
+    private static final String OPEN_WITH_GROUP = "MailMedicOpenWith";
+
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--wix-open-with")) {
+            // java installer/BuildInstallers.java --wix-open-with TEMPLATE.wxs OUT.wxs (tests, or by hand)
+            Files.writeString(Path.of(args[2]), withOpenWith(Files.readString(Path.of(args[1])),
+                    Files.readString(Path.of("installer", "windows", "open-with.wxs"))));
+            return;
+        }
         if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
             fail("usage: java installer/BuildInstallers.java VERSION [all|TYPE,...]   (run from the project folder)");
         }
@@ -66,6 +75,9 @@ public final class BuildInstallers {
         }
 
         stage(os);
+        if (os.equals("windows")) {
+            writeWindowsMainWxs();
+        }
         if (os.equals("linux")) {
             // Run by the .deb's postinst/prerm and the .rpm's scriptlets, from lib/app/.
             Files.copy(osDir.resolve(INSTALL_HOOKS), INPUT.resolve(INSTALL_HOOKS));
@@ -89,6 +101,59 @@ public final class BuildInstallers {
                 step(String.format(Locale.ROOT, "%s  %.1f MB", p, Files.size(p) / 1e6));
             }
         }
+    }
+
+    /**
+     * Windows: the .msi's main.wxs, written to {@code target/installer/work/windows-resources/}
+     * (common.cfg's {@code --resource-dir}): jpackage's own template, read from the JDK that runs
+     * jpackage, with the "Open with" component group of {@code installer/windows/open-with.wxs}.
+     * Read at build time rather than copied into this repository, it always matches the jpackage
+     * in use.
+     */
+    private static void writeWindowsMainWxs() throws IOException {
+        Path template;
+        try {
+            template = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"))
+                    .getPath("modules", "jdk.jpackage", "jdk", "jpackage", "internal", "resources", "main.wxs");
+        } catch (RuntimeException e) {
+            fail("cannot read this JDK's modules (jrt:/): " + e.getMessage());
+            return;
+        }
+        if (!Files.isRegularFile(template)) {
+            fail("this JDK's jpackage has no Windows main.wxs at jrt:/" + template
+                    + ": build the .msi with a Windows JDK 17");
+        }
+        Files.createDirectories(WINDOWS_RESOURCES);
+        Path out = WINDOWS_RESOURCES.resolve("main.wxs");
+        Files.writeString(out, withOpenWith(Files.readString(template),
+                Files.readString(Path.of("installer", "windows", "open-with.wxs"))));
+        step("wrote " + out + ": jpackage's main.wxs with the \"Open with\" registration for .eml and .msg");
+    }
+
+    /**
+     * {@code template} (a WiX main.wxs: one {@code <Product>} with one {@code <Feature>}) with the
+     * {@code <Fragment>} of {@code openWith} added before {@code </Wix>} and a reference to its
+     * component group added at the end of the Feature. Fails, rather than returning the template
+     * unchanged, when either place is not found exactly once.
+     */
+    static String withOpenWith(String template, String openWithFile) {
+        String openWith = openWithFile.replaceAll("(?s)<!--.*?-->", ""); // its comments may name elements
+        int fs = openWith.indexOf("<Fragment>");
+        int fe = openWith.indexOf("</Fragment>");
+        if (fs < 0 || fe < fs || !openWith.contains("<ComponentGroup Id=\"" + OPEN_WITH_GROUP + "\"")) {
+            fail("installer/windows/open-with.wxs must hold one <Fragment> with the component group " + OPEN_WITH_GROUP);
+        }
+        String fragment = openWith.substring(fs, fe + "</Fragment>".length());
+        int feature = template.indexOf("</Feature>");
+        int wix = template.lastIndexOf("</Wix>");
+        if (feature < 0 || feature != template.lastIndexOf("</Feature>") || wix < feature
+                || template.indexOf("</Wix>") != wix) {
+            fail("jpackage's main.wxs no longer has the one <Feature> and </Wix> that MailMedic's \"Open with\""
+                    + " registration is added to: see installer/windows/open-with.wxs");
+        }
+        String ref = "  <ComponentGroupRef Id=\"" + OPEN_WITH_GROUP + "\"/><!-- MailMedic: Open with (open-with.wxs) -->\n    ";
+        return template.substring(0, feature) + ref + template.substring(feature, wix)
+                + "  <!-- MailMedic: installer/windows/open-with.wxs -->\n  " + fragment + "\n" + template.substring(wix);
     }
 
     /** The folder name under installer/ for this OS. */
