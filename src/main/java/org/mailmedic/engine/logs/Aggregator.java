@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.mailmedic.engine.logs.LogAnalysis.LogLine;
 
 /**
@@ -378,14 +377,14 @@ final class Aggregator {
         long bounced;
         long expired;
         int samples;
-        final TreeMap<Long, long[]> days = new TreeMap<>();
+        final DaySeries days = new DaySeries(4);
         private long lastDay = Long.MIN_VALUE;
         private long[] lastDayRow;
         final LinkedHashMap<String, Reply> replies = new LinkedHashMap<>();
         long otherReplies;
         final long[] arrivalsByHour = new long[24];
         long arrivals;
-        final TreeMap<Long, long[]> arrivalDays = new TreeMap<>();
+        final DaySeries arrivalDays = new DaySeries(1);
         // throttle
         long[] ring = new long[16];
         int ringHead;
@@ -406,7 +405,7 @@ final class Aggregator {
 
         long[] day(long epochDay) {
             if (epochDay != lastDay) {
-                lastDayRow = days.computeIfAbsent(epochDay, k -> new long[4]);
+                lastDayRow = days.row(epochDay);
                 lastDay = epochDay;
             }
             return lastDayRow;
@@ -420,7 +419,7 @@ final class Aggregator {
             arrivalsByHour[tb.localHour(t)]++;
             long day = tb.localEpochDay(t);
             if (day != lastArrivalDay) {
-                lastArrivalRow = arrivalDays.computeIfAbsent(day, k -> new long[1]);
+                lastArrivalRow = arrivalDays.row(day);
                 lastArrivalDay = day;
             }
             lastArrivalRow[0]++;
@@ -793,9 +792,9 @@ final class Aggregator {
                 top.add(new LogAnalysis.ReplyCount(r.code, r.enhanced, r.text, r.count, r.example));
             }
             List<LogAnalysis.Day> days = new ArrayList<>();
-            for (Map.Entry<Long, long[]> e : d.days.entrySet()) {
-                long[] v = e.getValue();
-                days.add(new LogAnalysis.Day(LocalDate.ofEpochDay(e.getKey()), v[0], v[1], v[2], v[3]));
+            for (int i = 0; i < d.days.size(); i++) {
+                long[] v = d.days.counts(i);
+                days.add(new LogAnalysis.Day(LocalDate.ofEpochDay(d.days.day(i)), v[0], v[1], v[2], v[3]));
             }
             Throttle th = throttle(d);
             if (th != null) {
@@ -820,8 +819,9 @@ final class Aggregator {
                     hours.add(h);
                 }
                 List<LogAnalysis.DayCount> perDay = new ArrayList<>();
-                for (Map.Entry<Long, long[]> e : d.arrivalDays.entrySet()) {
-                    perDay.add(new LogAnalysis.DayCount(LocalDate.ofEpochDay(e.getKey()), e.getValue()[0]));
+                for (int i = 0; i < d.arrivalDays.size(); i++) {
+                    perDay.add(new LogAnalysis.DayCount(LocalDate.ofEpochDay(d.arrivalDays.day(i)),
+                            d.arrivalDays.counts(i)[0]));
                 }
                 int span = spanDays();
                 arrivals.add(new LogAnalysis.Arrivals(d.domain, d.arrivals, span,
