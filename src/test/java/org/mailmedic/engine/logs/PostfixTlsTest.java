@@ -20,6 +20,10 @@ class PostfixTlsTest {
     private static final LogAnalysis A = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
             .analyze(List.of(resource("postfix/tls-failures.log")), null, null);
 
+    /** Opportunistic TLS to destinations with unverifiable certificates, and tlsproxy behind postscreen. */
+    private static final LogAnalysis O = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
+            .analyze(List.of(resource("postfix/tls-opportunistic.log")), null, null);
+
     private static Map<String, LogAnalysis.TlsFailures> byPeer(List<LogAnalysis.TlsFailures> list) {
         return list.stream().collect(Collectors.toMap(LogAnalysis.TlsFailures::peer, f -> f));
     }
@@ -79,23 +83,19 @@ class PostfixTlsTest {
 
     @Test
     void aCertificateFailureCountsOnlyWhenTheDeliveryThatFollowsIsRefused() {
-        LogAnalysis o = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
-                .analyze(List.of(resource("postfix/tls-opportunistic.log")), null, null);
-        Map<String, LogAnalysis.TlsFailures> out = byPeer(o.tlsOutbound());
+        Map<String, LogAnalysis.TlsFailures> out = byPeer(O.tlsOutbound());
         // opportunistic TLS went on to deliver (with or without the "Untrusted TLS connection" line)
         assertThat(out).containsOnlyKeys("mustverify.example");
         LogAnalysis.TlsFailures f = out.get("mustverify.example");
         assertThat(f.failures()).isEqualTo(1);
         assertThat(reasons(f)).containsExactly("certificate verification failed: untrusted issuer /CN=Private Root CA");
         assertThat(f.evidence()).singleElement().satisfies(l -> assertThat(l.line()).isEqualTo(21));
-        assertThat(o.totals().delivered()).isEqualTo(2);
+        assertThat(O.totals().delivered()).isEqualTo(2);
     }
 
     @Test
     void tlsproxyClientsAreCountedByAddressNotByPort() {
-        LogAnalysis o = analyzer(ZoneOffset.UTC, "2026-11-30T00:00:00Z")
-                .analyze(List.of(resource("postfix/tls-opportunistic.log")), null, null);
-        Map<String, LogAnalysis.TlsFailures> in = byPeer(o.tlsInbound());
+        Map<String, LogAnalysis.TlsFailures> in = byPeer(O.tlsInbound());
         assertThat(in).containsOnlyKeys("[192.0.2.50]");
         assertThat(in.get("[192.0.2.50]").failures()).isEqualTo(2);
         assertThat(reasons(in.get("[192.0.2.50]"))).containsExactly("no shared cipher");
