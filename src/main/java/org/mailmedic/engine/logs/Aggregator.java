@@ -386,7 +386,7 @@ final class Aggregator {
         long arrivals;
         final DaySeries arrivalDays = new DaySeries(1);
         // throttle
-        long[] ring = new long[16];
+        long[] ring = new long[16]; // a power of two, as every size it grows to: indexes wrap with a mask
         int ringHead;
         int ringSize;
         long lastRate = Long.MIN_VALUE;
@@ -431,18 +431,18 @@ final class Aggregator {
             prune(t);
             if (ringSize == ring.length) {
                 if (ring.length >= RING_CAP) {
-                    ringHead = (ringHead + 1) % ring.length; // drop the oldest: the count saturates at the cap
+                    ringHead = (ringHead + 1) & (ring.length - 1); // drop the oldest: the count saturates at the cap
                     ringSize--;
                 } else {
                     long[] bigger = new long[ring.length * 2];
                     for (int i = 0; i < ringSize; i++) {
-                        bigger[i] = ring[(ringHead + i) % ring.length];
+                        bigger[i] = ring[(ringHead + i) & (ring.length - 1)];
                     }
                     ring = bigger;
                     ringHead = 0;
                 }
             }
-            ring[(ringHead + ringSize) % ring.length] = t;
+            ring[(ringHead + ringSize) & (ring.length - 1)] = t;
             ringSize++;
         }
 
@@ -454,7 +454,7 @@ final class Aggregator {
         private void prune(long t) {
             long cutoff = t - 86400;
             while (ringSize > 0 && ring[ringHead] <= cutoff) {
-                ringHead = (ringHead + 1) % ring.length;
+                ringHead = (ringHead + 1) & (ring.length - 1);
                 ringSize--;
             }
         }
