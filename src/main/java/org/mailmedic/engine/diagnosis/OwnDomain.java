@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mailmedic.engine.diagnosis.EvidenceRef.Kind;
+import org.mailmedic.engine.logs.LogAnalysis;
 
 /**
  * The user's own domain as the evidence names it, and where it was read, so that the Live check
@@ -46,8 +47,38 @@ public final class OwnDomain {
                     return Optional.of(new Guess(d, l.file() + " (sender of the returned message)"));
                 }
             }
+            return fromLog(evidence.logs());
         }
         return Optional.empty();
+    }
+
+    /** A domain sending at least this share (percent) of a log's messages is the user's. */
+    static final double LOG_SENDER_SHARE = 50;
+
+    /**
+     * The domain that sends most of the mail in the logs, when one clearly does: the server relays
+     * the user's own mail (on a receiving server the senders are too many for one to lead so).
+     */
+    private static Optional<Guess> fromLog(LogAnalysis logs) {
+        if (logs == null || logs.senderDomains().isEmpty()) {
+            return Optional.empty();
+        }
+        LogAnalysis.SenderDomain top = logs.senderDomains().get(0);
+        if (top.share() < LOG_SENDER_SHARE || !isDomain(top.domain())) {
+            return Optional.empty();
+        }
+        String file = logs.files().isEmpty() ? "the log" : fileName(logs.files().get(0).file());
+        return Optional.of(new Guess(top.domain(), file + " (sender of " + Math.round(top.share())
+                + "% of the messages)"));
+    }
+
+    private static String fileName(String file) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(file).getFileName();
+            return p == null ? file : p.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return file;
+        }
     }
 
     private static String source(String domain, EvidenceSet evidence, Finding f) {

@@ -844,7 +844,42 @@ final class Aggregator {
         return new LogAnalysis(files, time.zone().getId(),
                 first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first),
                 last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(last), totals, destinations, throttles,
-                tlsList(tlsIn), tlsList(tlsOut), policies, queue, arrivals, List.copyOf(samples), cancelled);
+                tlsList(tlsIn), tlsList(tlsOut), policies, queue, arrivals, List.copyOf(samples), senderDomains(),
+                cancelled);
+    }
+
+    private final Map<String, long[]> senders = new HashMap<>();
+    private long sendersSeen;
+    private long sendersCounted;
+
+    /**
+     * Sets a message's sender, and counts its domain: every sender among the first 4,096, then one
+     * in eight (a share needs no more, and the hot path stays free of a map update per message).
+     */
+    void from(Msg m, String from) {
+        m.from = from;
+        if (from == null || (++sendersSeen > 4096 && (sendersSeen & 7) != 0)) {
+            return;
+        }
+        int at = from.lastIndexOf('@');
+        if (at <= 0 || at == from.length() - 1) {
+            return; // the null sender <> of bounces, local names
+        }
+        String domain = from.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        if (senders.size() < 10_000 || senders.containsKey(domain)) {
+            senders.computeIfAbsent(domain, k -> new long[1])[0]++;
+            sendersCounted++;
+        }
+    }
+
+    private List<LogAnalysis.SenderDomain> senderDomains() {
+        return senders.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(5)
+                .map(e -> new LogAnalysis.SenderDomain(e.getKey(),
+                        Math.round(e.getValue()[0] * 1000.0 / sendersCounted) / 10.0))
+                .toList();
     }
 
     private int spanDays() {

@@ -53,7 +53,7 @@ final class ExchangeFormat extends CsvFormat {
                 Aggregator.Msg m = a.msg(id, r.time);
                 a.seen(r.time);
                 if (m.from == null) {
-                    m.from = field("senderaddress");
+                    a.from(m, field("senderaddress"));
                 }
                 String host = field("clienthostname");
                 String ip = field("clientip");

@@ -59,7 +59,7 @@ final class EximParser {
             Aggregator.Msg m = a.msg(id, r.time);
             int s = f + 3;
             int se = Bytes.indexOf(b, s, e, (byte) ' ');
-            m.from = Bytes.text(b, s, se < 0 ? e : se);
+            a.from(m, Bytes.text(b, s, se < 0 ? e : se));
             int h = Bytes.indexOf(b, s, e, HOST);
             if (h >= 0) {
                 m.client = hostField(b, h + HOST.length, e);

@@ -39,7 +39,7 @@ final class M365Format extends CsvFormat {
         Aggregator.Msg m = a.msg("m365:" + id, r.time);
         a.seen(r.time);
         if (m.from == null) {
-            m.from = sender;
+            a.from(m, sender);
         }
         String fromIp = first("fromip", "originalclientip");
         if (m.client == null && !fromIp.isEmpty()) {

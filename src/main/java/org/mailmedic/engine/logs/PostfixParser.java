@@ -112,7 +112,7 @@ final class PostfixParser {
             if (f >= 0) {
                 int fe = Bytes.indexOf(b, f + FROM.length, e, (byte) '>');
                 if (fe > 0) {
-                    m.from = Bytes.text(b, f + FROM.length, fe);
+                    a.from(m, Bytes.text(b, f + FROM.length, fe));
                 }
             }
             m.client = "local";
@@ -359,7 +359,7 @@ final class PostfixParser {
         }
         a.seen(r.time);
         if (m.from == null) {
-            m.from = Bytes.text(b, p, fe);
+            a.from(m, Bytes.text(b, p, fe));
         }
         int st = Bytes.indexOf(b, fe, e, STATUS);
         if (st >= 0) {

@@ -55,7 +55,7 @@ final class SendmailParser {
             a.seen(r.time);
             int fe = fieldEnd(b, rest + FROM.length, e);
             if (m.from == null) {
-                m.from = strip(Bytes.text(b, rest + FROM.length, fe));
+                a.from(m, strip(Bytes.text(b, rest + FROM.length, fe)));
             }
             int sz = Bytes.indexOf(b, fe, e, SIZE);
             if (sz >= 0) {

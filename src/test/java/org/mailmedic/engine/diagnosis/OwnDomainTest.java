@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmedic.engine.evidence.SampleCases;
+import org.mailmedic.engine.logs.LogAnalysis;
 
 class OwnDomainTest {
 
@@ -66,5 +67,35 @@ class OwnDomainTest {
         assertThat(OwnDomain.domainOf("ann@")).isEmpty();
         assertThat(OwnDomain.domainOf("no address")).isEmpty();
         assertThat(OwnDomain.domainOf(null)).isEmpty();
+    }
+
+    @Test
+    void aLogAloneNamesTheDomainThatSendsMostOfItsMail() throws Exception {
+        Path log = dir.resolve("maillog");
+        java.nio.file.Files.writeString(log, String.join("\n",
+                "Nov 23 10:00:01 mx postfix/qmgr[900]: 4A1B2C3D4E: from=<anna@Kestrel-Design.example>, size=1, nrcpt=1 (queue active)",
+                "Nov 23 10:00:02 mx postfix/qmgr[900]: 5B1B2C3D4E: from=<ben@kestrel-design.example>, size=1, nrcpt=1 (queue active)",
+                "Nov 23 10:00:03 mx postfix/qmgr[900]: 6C1B2C3D4E: from=<>, size=1, nrcpt=1 (queue active)",
+                "Nov 23 10:00:04 mx postfix/qmgr[900]: 7D1B2C3D4E: from=<news@list.example>, size=1, nrcpt=1 (queue active)",
+                ""));
+        EvidenceSet ev = new EvidenceAnalysis(CLOCK).analyze(List.of(log), p -> { }, () -> false);
+        assertThat(ev.logs().senderDomains()).extracting(LogAnalysis.SenderDomain::domain, LogAnalysis.SenderDomain::share)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("kestrel-design.example", 66.7),
+                        org.assertj.core.groups.Tuple.tuple("list.example", 33.3));
+        assertThat(OwnDomain.from(ev, List.of())).contains(
+                new OwnDomain.Guess("kestrel-design.example", "maillog (sender of 67% of the messages)"));
+    }
+
+    @Test
+    void noDomainWhenNoneSendsMostOfTheLogsMail() throws Exception {
+        Path log = dir.resolve("mx.log");
+        java.nio.file.Files.writeString(log, String.join("\n",
+                "Nov 23 10:00:01 mx postfix/qmgr[900]: 4A1B2C3D4E: from=<a@one.example>, size=1, nrcpt=1 (queue active)",
+                "Nov 23 10:00:02 mx postfix/qmgr[900]: 5B1B2C3D4E: from=<b@two.example>, size=1, nrcpt=1 (queue active)",
+                "Nov 23 10:00:03 mx postfix/qmgr[900]: 6C1B2C3D4E: from=<c@three.example>, size=1, nrcpt=1 (queue active)",
+                ""));
+        EvidenceSet ev = new EvidenceAnalysis(CLOCK).analyze(List.of(log), p -> { }, () -> false);
+        assertThat(ev.logs().senderDomains()).hasSize(3);
+        assertThat(OwnDomain.from(ev, List.of())).isEmpty(); // a receiving server: nobody leads
     }
 }

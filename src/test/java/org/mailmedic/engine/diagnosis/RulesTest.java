@@ -51,7 +51,7 @@ class RulesTest {
     static LogAnalysis logs(List<LogAnalysis.Destination> dests, List<LogAnalysis.Throttle> throttles,
             List<LogAnalysis.TlsFailures> in, List<LogAnalysis.TlsFailures> out, List<LogAnalysis.PolicyRejections> policy) {
         return new LogAnalysis(List.of(), "UTC", null, null, new LogAnalysis.Totals(0, 0, 0, 0, 0, 0, 0), dests, throttles,
-                in, out, policy, null, List.of(), List.of(), false);
+                in, out, policy, null, List.of(), List.of(), List.of(), false);
     }
 
     static EvidenceSet withLogs(LogAnalysis a) {
