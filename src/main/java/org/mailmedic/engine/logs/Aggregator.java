@@ -38,6 +38,9 @@ final class Aggregator {
     private final Map<String, Msg> open = new HashMap<>();
     private final Map<String, Dest> dests = new HashMap<>();
     private final Replies.Meanings meanings = new Replies.Meanings();
+    private final Map<String, long[]> senders = new HashMap<>(); // sender domain -> messages counted
+    private long sendersSeen;
+    private long sendersCounted;
     private final Map<String, Tls> tlsIn = new HashMap<>();
     private final Map<String, Tls> tlsOut = new HashMap<>();
     private final Map<String, String> hostToDomain = new HashMap<>();
@@ -847,10 +850,6 @@ final class Aggregator {
                 tlsList(tlsIn), tlsList(tlsOut), policies, queue, arrivals, List.copyOf(samples), senderDomains(),
                 cancelled);
     }
-
-    private final Map<String, long[]> senders = new HashMap<>();
-    private long sendersSeen;
-    private long sendersCounted;
 
     /**
      * Sets a message's sender, and counts its domain: every sender among the first 4,096, then one

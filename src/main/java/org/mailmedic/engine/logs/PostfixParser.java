@@ -74,6 +74,11 @@ final class PostfixParser {
 
     /** Per process: the last TLS failure (to attach the library's reason that follows) or a reason seen first. */
     private final Map<String, TlsState> tlsByPid = new HashMap<>();
+    /**
+     * When the last certificate verification failure was logged: a delivery status decides a
+     * pending one only within {@link #SAME_FAILURE_SECONDS}, so outside that no delivery line looks.
+     */
+    private long lastCertificateFailure = Long.MIN_VALUE / 2;
 
     void handle(LogReader r, Aggregator a) {
         byte[] b = r.buf;
@@ -85,8 +90,7 @@ final class PostfixParser {
             return;
         }
         int rest = q + 2;
-        byte first = rest < e ? b[rest] : 0;
-        if (first != 't' && first != 'f' && first != 'r' && first != 'c' && first != 'u') {
+        if (!handledAfterQueueId(rest < e ? b[rest] : 0)) {
             return; // cleanup's message-id=, bounce notices, smtp's "host ... said:" and the like
         }
         if (Bytes.startsWith(b, rest, e, TO)) {
@@ -130,8 +134,7 @@ final class PostfixParser {
         int q = queueIdEnd(b, p, e);
         if (q >= 0) {
             int rest = q + 2;
-            byte first = rest < e ? b[rest] : 0;
-            return first == 't' || first == 'f' || first == 'r' || first == 'c' || first == 'u';
+            return handledAfterQueueId(rest < e ? b[rest] : 0);
         }
         if (Bytes.startsWith(b, p, e, NOQUEUE)) {
             p += NOQUEUE.length;
@@ -144,6 +147,11 @@ final class PostfixParser {
             return starttlsFailedAt(b, p + DISCONNECT.length, e) >= 0;
         }
         return true;
+    }
+
+    /** The first letter after "QUEUEID: " of the lines {@link #handle} reads: to=, from=, removed, client=, uid=. */
+    private static boolean handledAfterQueueId(byte first) {
+        return first == 't' || first == 'f' || first == 'r' || first == 'c' || first == 'u';
     }
 
     /**
@@ -258,11 +266,13 @@ final class PostfixParser {
                 code = said >= 0 ? replyCode(b, said + SAID.length, te) : replyCode(b, ts, te);
             }
         }
-        if (!tlsByPid.isEmpty()) {
-            pendingCertificate(r, a, state, relay);
+        String pid = null; // only when TLS state may matter: most delivery lines need no String for it
+        if (r.time - lastCertificateFailure <= SAME_FAILURE_SECONDS) {
+            pid = pid(r);
+            pendingCertificate(r, a, pid, state, relay);
         }
         if (text != null && state != Aggregator.State.SENT && !tlsByPid.isEmpty()) {
-            TlsState t = tlsByPid.get(pid(r));
+            TlsState t = tlsByPid.get(pid != null ? pid : pid(r));
             String host = relay == null ? null : Aggregator.relayHost(relay);
             if (t != null && Boolean.FALSE.equals(t.inbound) && t.counted && r.time - t.time <= SAME_FAILURE_SECONDS
                     && (host == null || host.equals(t.peer))) {
@@ -283,8 +293,7 @@ final class PostfixParser {
      * verified certificate (not a failure); refused ("Server certificate not verified") counts it,
      * with the certificate line as its evidence.
      */
-    private void pendingCertificate(LogReader r, Aggregator a, Aggregator.State state, String relay) {
-        String pid = pid(r);
+    private void pendingCertificate(LogReader r, Aggregator a, String pid, Aggregator.State state, String relay) {
         TlsState t = tlsByPid.get(pid);
         if (t == null || t.pendingEvidence == null) {
             return;
@@ -436,13 +445,14 @@ final class PostfixParser {
                 // Counted when the delivery that follows is refused (see pendingCertificate).
                 String reason = "certificate verification failed"
                         + (colon + 2 < e ? ": " + Bytes.text(b, colon + 2, Math.min(e, colon + 2 + 100)) : "");
-                remember(pid(r), Boolean.FALSE, host, null, reason, r.time, false);
-                tlsByPid.get(pid(r)).pendingEvidence = r.evidence();
+                remember(pid(r), Boolean.FALSE, host, null, reason, r.time, false).pendingEvidence = r.evidence();
+                lastCertificateFailure = r.time;
             }
         } else if (c == 'U' && Bytes.startsWith(b, p, e, UNTRUSTED)) {
-            TlsState last = tlsByPid.isEmpty() ? null : tlsByPid.get(pid(r));
+            String pid = pid(r);
+            TlsState last = tlsByPid.get(pid);
             if (last != null && last.pendingEvidence != null) {
-                tlsByPid.remove(pid(r)); // encrypted without a verified certificate: the mail went on
+                tlsByPid.remove(pid); // encrypted without a verified certificate: the mail went on
             }
         } else if ((c == 'l' && Bytes.startsWith(b, p, e, LOST_STARTTLS))
                 || (c == 't' && Bytes.startsWith(b, p, e, TIMEOUT_STARTTLS))) {
@@ -504,8 +514,8 @@ final class PostfixParser {
                 && t - last.time <= SAME_FAILURE_SECONDS;
     }
 
-    private void remember(String pid, Boolean inbound, String peer, String key, String reason, long t,
-                          boolean counted) {
+    private TlsState remember(String pid, Boolean inbound, String peer, String key, String reason, long t,
+                              boolean counted) {
         if (tlsByPid.size() > 10_000) {
             tlsByPid.clear();
         }
@@ -517,6 +527,7 @@ final class PostfixParser {
         s.time = t;
         s.counted = counted;
         tlsByPid.put(pid, s);
+        return s;
     }
 
     private static String pid(LogReader r) {

@@ -71,14 +71,8 @@ class OwnDomainTest {
 
     @Test
     void aLogAloneNamesTheDomainThatSendsMostOfItsMail() throws Exception {
-        Path log = dir.resolve("maillog");
-        java.nio.file.Files.writeString(log, String.join("\n",
-                "Nov 23 10:00:01 mx postfix/qmgr[900]: 4A1B2C3D4E: from=<anna@Kestrel-Design.example>, size=1, nrcpt=1 (queue active)",
-                "Nov 23 10:00:02 mx postfix/qmgr[900]: 5B1B2C3D4E: from=<ben@kestrel-design.example>, size=1, nrcpt=1 (queue active)",
-                "Nov 23 10:00:03 mx postfix/qmgr[900]: 6C1B2C3D4E: from=<>, size=1, nrcpt=1 (queue active)",
-                "Nov 23 10:00:04 mx postfix/qmgr[900]: 7D1B2C3D4E: from=<news@list.example>, size=1, nrcpt=1 (queue active)",
-                ""));
-        EvidenceSet ev = new EvidenceAnalysis(CLOCK).analyze(List.of(log), p -> { }, () -> false);
+        EvidenceSet ev = logWithSenders("maillog", "anna@Kestrel-Design.example", "ben@kestrel-design.example", "",
+                "news@list.example");
         assertThat(ev.logs().senderDomains()).extracting(LogAnalysis.SenderDomain::domain, LogAnalysis.SenderDomain::share)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("kestrel-design.example", 66.7),
                         org.assertj.core.groups.Tuple.tuple("list.example", 33.3));
@@ -88,14 +82,20 @@ class OwnDomainTest {
 
     @Test
     void noDomainWhenNoneSendsMostOfTheLogsMail() throws Exception {
-        Path log = dir.resolve("mx.log");
-        java.nio.file.Files.writeString(log, String.join("\n",
-                "Nov 23 10:00:01 mx postfix/qmgr[900]: 4A1B2C3D4E: from=<a@one.example>, size=1, nrcpt=1 (queue active)",
-                "Nov 23 10:00:02 mx postfix/qmgr[900]: 5B1B2C3D4E: from=<b@two.example>, size=1, nrcpt=1 (queue active)",
-                "Nov 23 10:00:03 mx postfix/qmgr[900]: 6C1B2C3D4E: from=<c@three.example>, size=1, nrcpt=1 (queue active)",
-                ""));
-        EvidenceSet ev = new EvidenceAnalysis(CLOCK).analyze(List.of(log), p -> { }, () -> false);
+        EvidenceSet ev = logWithSenders("mx.log", "a@one.example", "b@two.example", "c@three.example");
         assertThat(ev.logs().senderDomains()).hasSize(3);
         assertThat(OwnDomain.from(ev, List.of())).isEmpty(); // a receiving server: nobody leads
+    }
+
+    /** A Postfix log in which qmgr names one message per sender (the null sender as ""). */
+    private EvidenceSet logWithSenders(String name, String... senders) throws java.io.IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < senders.length; i++) {
+            log.append(String.format("Nov 23 10:00:%02d mx postfix/qmgr[900]: %dA1B2C3D4E: from=<%s>, size=1, nrcpt=1"
+                    + " (queue active)%n", i + 1, i + 4, senders[i]));
+        }
+        Path file = dir.resolve(name);
+        java.nio.file.Files.writeString(file, log);
+        return new EvidenceAnalysis(CLOCK).analyze(List.of(file), p -> { }, () -> false);
     }
 }
