@@ -51,6 +51,8 @@ import org.mailmedic.engine.probe.smtp.SmtpOptions;
  */
 public final class CheckViewModel {
 
+    static final String TYPE_YOUR_DOMAIN = "Type your domain and press Check.";
+
     /** One check's row: pending (no result) until its result arrives. */
     public static final class Row {
         private final String title;
@@ -88,7 +90,12 @@ public final class CheckViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty status = new SimpleStringProperty("Type your domain and press Check.");
+    private final StringProperty status = new SimpleStringProperty(TYPE_YOUR_DOMAIN);
+    /**
+     * True while the status line only asks for input (no check started, no result restored, no
+     * setting refused since): it then follows the domain field, see {@link #prompt()}.
+     */
+    private boolean prompting = true;
     private final ObjectProperty<DomainCheckResult> lastResult = new SimpleObjectProperty<>();
     private final ObservableList<HostResult> smtpHosts = FXCollections.observableArrayList();
     private final ObjectProperty<SmtpCheckResult> lastSmtp = new SimpleObjectProperty<>();
@@ -125,6 +132,31 @@ public final class CheckViewModel {
             String d = domain.get() == null ? "" : domain.get().strip();
             return !d.isEmpty() && d.equals(suggestion.get()) ? suggestionSource.get() : "";
         }, domain, suggestion, suggestionSource));
+        domain.addListener((o, a, b) -> followPrompt());
+        domainSource.addListener((o, a, b) -> followPrompt());
+    }
+
+    /**
+     * What the status line says while it waits for input: an invitation to check the domain
+     * the evidence filled in (the user may not notice the field is already filled), otherwise
+     * the plain "type your domain".
+     */
+    String prompt() {
+        String d = domain.get() == null ? "" : domain.get().strip();
+        return d.isEmpty() || domainSource.get().isEmpty() ? TYPE_YOUR_DOMAIN
+                : "Press Check to test " + d + ", or type another domain.";
+    }
+
+    private void followPrompt() {
+        if (prompting) {
+            status.set(prompt());
+        }
+    }
+
+    /** Shows a status that stays until the next check, refusal or restore (not a prompt). */
+    private void say(String text) {
+        prompting = false;
+        status.set(text);
     }
 
     /** The resolver of the current DNS setting (the system's when the setting is empty or unusable). */
@@ -305,19 +337,21 @@ public final class CheckViewModel {
         }
         String d = domain.get() == null ? "" : domain.get().strip();
         if (d.isEmpty()) {
+            // A nudge, not a result: it gives way as soon as the field is filled.
             status.set("Type a domain first.");
+            prompting = true;
             return false;
         }
         String ip = sendingIp.get() == null ? "" : sendingIp.get().strip();
         if (!ip.isEmpty() && !IpAddresses.isLiteral(ip)) {
-            status.set("'" + ip + "' is not an IP address: give your mail server's public address, or leave it empty.");
+            say("'" + ip + "' is not an IP address: give your mail server's public address, or leave it empty.");
             return false;
         }
         Dns dns;
         try {
             dns = resolvers.apply(dnsServer.get(), queryTimeout);
         } catch (IllegalArgumentException e) {
-            status.set("DNS server setting: " + e.getMessage() + ".");
+            say("DNS server setting: " + e.getMessage() + ".");
             return false;
         }
         DomainCheckOptions options = DomainCheckOptions.defaults().withQueryTimeout(queryTimeout).withSendingIp(ip, null);
@@ -358,7 +392,7 @@ public final class CheckViewModel {
                 List<String> names = mxNames(r);
                 if (smtp != null && !isCancelled() && !r.cancelled() && r.domain() != null && !names.isEmpty()) {
                     updateMessage("Connecting to " + String.join(", ", names) + " …");
-                    fxThread.execute(() -> status.set("DNS done; now talking to the mail servers ("
+                    fxThread.execute(() -> say("DNS done; now talking to the mail servers ("
                             + String.join(", ", names) + ") …"));
                     SmtpOptions.Builder ob = smtp.apply(dns);
                     SmtpOptions o = (helo.isEmpty() ? ob : ob.ehloName(helo)).build();
@@ -389,7 +423,7 @@ public final class CheckViewModel {
         current = task;
         busy.set(true);
         progress.set(0);
-        status.set("Checking " + d + " …");
+        say("Checking " + d + " …");
         task.progressProperty().addListener((o, a, b) -> progress.set(Math.max(0, b.doubleValue())));
         task.setOnSucceeded(e -> {
             if (current == task) {
@@ -402,14 +436,14 @@ public final class CheckViewModel {
             }
             busy.set(false);
             Throwable x = task.getException();
-            status.set("The check stopped: " + (x == null ? "unknown error" : x.getMessage()));
+            say("The check stopped: " + (x == null ? "unknown error" : x.getMessage()));
         });
         task.setOnCancelled(e -> {
             if (current != task) {
                 return;
             }
             busy.set(false);
-            status.set("Cancelled. Rows without a mark did not finish.");
+            say("Cancelled. Rows without a mark did not finish.");
         });
         executor.execute(task);
         return true;
@@ -441,7 +475,8 @@ public final class CheckViewModel {
         lastSmtp.set(null);
         lastResult.set(null);
         if (dns == null) {
-            status.set("Type your domain and press Check.");
+            prompting = true;
+            status.set(prompt());
             return;
         }
         if (smtp != null) {
@@ -450,7 +485,7 @@ public final class CheckViewModel {
         }
         finished(dns);
         if (dns.startedAt() != null) {
-            status.set(status.get() + " (Saved results from "
+            say(status.get() + " (Saved results from "
                     + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH)
                             .withZone(java.time.ZoneOffset.UTC).format(dns.startedAt())
                     + "; press Check to run it again.)");
@@ -511,7 +546,7 @@ public final class CheckViewModel {
         if (r.domain() == null) {
             rows.clear();
             fill(r.checks().get(0));
-            status.set(r.checks().get(0).headline());
+            say(r.checks().get(0).headline());
             return;
         }
         List<String> seen = new ArrayList<>();
@@ -524,7 +559,7 @@ public final class CheckViewModel {
                 fill(c);
             }
         }
-        status.set("Checked " + r.display() + " in " + r.elapsedMs() + " ms (" + r.dnsQueries() + " DNS questions): "
+        say("Checked " + r.display() + " in " + r.elapsedMs() + " ms (" + r.dnsQueries() + " DNS questions): "
                 + switch (r.status()) {
                     case PASS -> "everything looks right.";
                     case INFO -> "nothing wrong found.";
