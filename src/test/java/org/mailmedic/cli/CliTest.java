@@ -3,9 +3,6 @@ package org.mailmedic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,55 +11,48 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailmedic.engine.Version;
 import org.mailmedic.engine.evidence.SampleCases;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.CliRunner;
 import org.mailmedic.testing.dns.DnsTestServer;
 import org.mailmedic.testing.dns.Zone;
 
 class CliTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final CliRunner cli = new CliRunner();
 
     @Test
     void versionPrintsTheProjectVersion() {
-        assertThat(run("--version")).isEqualTo(Cli.OK);
-        assertThat(out()).startsWith("MailMedic ").contains(Version.get());
+        CliRunner.Result r = cli.run("--version");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.out()).startsWith("MailMedic ").contains(Version.get());
         assertThat(Version.get()).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test
     void helpListsEveryContractCommand() {
-        assertThat(run("--help")).isEqualTo(Cli.OK);
-        assertThat(out()).contains("analyze FILE...", "check DOMAIN", "spf IP SENDER", "forecast", "report FILE...");
+        CliRunner.Result r = cli.run("--help");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("analyze FILE...", "check DOMAIN", "spf IP SENDER", "forecast", "report FILE...");
     }
 
     @Test
     void unknownCommandIsAUsageError() {
-        assertThat(run("frobnicate")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("unknown command 'frobnicate'");
+        CliRunner.Result r = cli.run("frobnicate");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("unknown command 'frobnicate'");
     }
 
     @Test
     void analyzeWithoutFilesIsAUsageError() {
-        assertThat(run("analyze")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("name at least one file");
+        CliRunner.Result r = cli.run("analyze");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("name at least one file");
     }
 
     @Test
     void analyzeRejectsUnknownOptions() {
-        assertThat(run("analyze", "--jsno", "x.eml")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("unknown option --jsno");
+        CliRunner.Result r = cli.run("analyze", "--jsno", "x.eml");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("unknown option --jsno");
     }
 
     @Test
@@ -80,8 +70,9 @@ class CliTest {
         }
         args[i] = "--json";
 
-        assertThat(run(args)).isEqualTo(Cli.OK);
-        JsonNode root = Json.mapper().readTree(out());
+        CliRunner.Result r = cli.run(args);
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("files")).hasSize(args.length - 2);
         for (JsonNode f : root.get("files")) {
             String name = Path.of(f.get("file").asText()).getFileName().toString();
@@ -99,9 +90,10 @@ class CliTest {
     void analyzeNamesAFileThatCannotBeUsedAndFailsWithExitCode1(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.eml"));
         Path missing = dir.resolve("gone.log");
-        assertThat(run("analyze", empty.toString(), missing.toString())).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("empty.eml is empty").contains("gone.log does not exist");
-        assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
+        CliRunner.Result r = cli.run("analyze", empty.toString(), missing.toString());
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("empty.eml is empty").contains("gone.log does not exist");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
@@ -112,9 +104,11 @@ class CliTest {
                 shop.example. TXT "v=spf1 mx -all"
                 _dmarc.shop.example. TXT "v=DMARC1; p=reject"
                 """))) {
-            assertThat(run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "3", "--smtp-port", "2525", "--no-smtp", "--json"))
+            CliRunner.Result r = cli.run("check", "shop.example", "--dns", dns.hostPort(), "--timeout", "3",
+                    "--smtp-port", "2525", "--no-smtp", "--json");
+            assertThat(r.exitCode())
                     .isEqualTo(Cli.OK);
-            JsonNode root = Json.mapper().readTree(out());
+            JsonNode root = Json.mapper().readTree(r.out());
             assertThat(root.get("domain").asText()).isEqualTo("shop.example");
             assertThat(root.get("resolver").asText()).contains(dns.hostPort());
             assertThat(root.get("checks")).hasSize(7);
@@ -126,22 +120,26 @@ class CliTest {
     @Test
     void checkTextShowsEachRowWithItsMark() throws Exception {
         try (DnsTestServer dns = DnsTestServer.start(new Zone().text("nomail.example. A 8.8.8.8"))) {
-            assertThat(run("check", "nomail.example", "--dns", dns.hostPort(), "--timeout", "3", "--no-smtp")).isEqualTo(Cli.OK);
-            assertThat(out()).contains("Live check of nomail.example", "[warn]  Mail servers (MX): nomail.example has no MX record",
-                    "[warn]  SPF:", "Overall: WARN");
+            CliRunner.Result r = cli.run("check", "nomail.example", "--dns", dns.hostPort(), "--timeout", "3",
+                    "--no-smtp");
+            assertThat(r.exitCode()).isEqualTo(Cli.OK);
+            assertThat(r.out()).contains("Live check of nomail.example",
+                    "[warn]  Mail servers (MX): nomail.example has no MX record", "[warn]  SPF:", "Overall: WARN");
         }
     }
 
     @Test
     void checkRejectsAnInvalidDomainWithExitCode1() {
-        assertThat(run("check", "exa mple.com", "--dns", "127.0.0.1:9")).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("not a domain name").doesNotContain("Exception");
+        CliRunner.Result r = cli.run("check", "exa mple.com", "--dns", "127.0.0.1:9");
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("not a domain name").doesNotContain("Exception");
     }
 
     @Test
     void checkRejectsADnsServerThatIsNotAnAddress() {
-        assertThat(run("check", "example.com", "--dns", "dns.example.net")).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains("--dns: 'dns.example.net' is not an IP address");
+        CliRunner.Result r = cli.run("check", "example.com", "--dns", "dns.example.net");
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains("--dns: 'dns.example.net' is not an IP address");
     }
 
     @Test
@@ -150,9 +148,11 @@ class CliTest {
                 shop.example. TXT "v=spf1 include:_spf.esp.example -all"
                 _spf.esp.example. TXT "v=spf1 ip4:192.0.2.0/24 ~all"
                 """))) {
-            assertThat(run("spf", "198.51.100.7", "boss@shop.example", "--helo", "mail.shop.example", "--dns", dns.hostPort()))
+            CliRunner.Result r = cli.run("spf", "198.51.100.7", "boss@shop.example", "--helo", "mail.shop.example",
+                    "--dns", dns.hostPort());
+            assertThat(r.exitCode())
                     .isEqualTo(Cli.OK);
-            assertThat(out()).contains("SPF result: fail", "DNS lookups: 1/10", "Trace:",
+            assertThat(r.out()).contains("SPF result: fail", "DNS lookups: 1/10", "Trace:",
                     "  check_host(198.51.100.7, shop.example) => fail",
                     "      - include:_spf.esp.example => no match (included policy: softfail)  [lookups 1/10]",
                     "          - check_host(198.51.100.7, _spf.esp.example) => softfail",
@@ -163,8 +163,9 @@ class CliTest {
     @Test
     void spfJsonHasTheResultAndTrace() throws Exception {
         try (DnsTestServer dns = DnsTestServer.start(new Zone().text("shop.example. TXT \"v=spf1 ip4:192.0.2.0/24 -all\""))) {
-            assertThat(run("spf", "192.0.2.9", "shop.example", "--dns", dns.hostPort(), "--json")).isEqualTo(Cli.OK);
-            JsonNode root = Json.mapper().readTree(out());
+            CliRunner.Result r = cli.run("spf", "192.0.2.9", "shop.example", "--dns", dns.hostPort(), "--json");
+            assertThat(r.exitCode()).isEqualTo(Cli.OK);
+            JsonNode root = Json.mapper().readTree(r.out());
             assertThat(root.get("result").asText()).isEqualTo("PASS");
             assertThat(root.get("trace").get("children").get(0).get("label").asText()).isEqualTo("ip4:192.0.2.0/24");
         }
@@ -172,7 +173,8 @@ class CliTest {
 
     @Test
     void spfRejectsANonAddress() {
-        assertThat(run("spf", "mail.example.com", "a@example.com", "--dns", "127.0.0.1:9")).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("'mail.example.com' is not an IP address");
+        CliRunner.Result r = cli.run("spf", "mail.example.com", "a@example.com", "--dns", "127.0.0.1:9");
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("'mail.example.com' is not an IP address");
     }
 }

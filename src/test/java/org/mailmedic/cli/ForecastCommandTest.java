@@ -3,51 +3,37 @@ package org.mailmedic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.CliRunner;
 
 class ForecastCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final CliRunner cli = new CliRunner();
 
     @Test
     void textOutputGivesTheVerdictAndADayByDayTable() {
-        assertThat(run("forecast", "--arrivals", "70", "--accept", "49", "--policy", "postfix", "--lifetime", "5",
-                "--days", "14", "--destination", "isp.example")).isEqualTo(Cli.OK);
-        assertThat(out()).contains("Verdict: never drains for isp.example: about 21 messages a day will bounce"
+        CliRunner.Result r = cli.run("forecast", "--arrivals", "70", "--accept", "49", "--policy", "postfix",
+                "--lifetime", "5", "--days", "14", "--destination", "isp.example");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.out()).contains("Verdict: never drains for isp.example: about 21 messages a day will bounce"
                 + " (the first on day 6)");
-        assertThat(out()).contains(" day  arrived  delivered  bounced  queued");
-        assertThat(out()).contains("   1       70         49        0      21");
-        assertThat(out()).contains("To drain within a week: bring arrivals down to 49 a day or fewer, or get the limit"
-                + " raised to 70 a day or more.");
-        assertThat(out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+"))).hasSize(14);
-        assertThat(err()).isEmpty();
+        assertThat(r.out()).contains(" day  arrived  delivered  bounced  queued");
+        assertThat(r.out()).contains("   1       70         49        0      21");
+        assertThat(r.out()).contains("To drain within a week: bring arrivals down to 49 a day or fewer,"
+                + " or get the limit raised to 70 a day or more.");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+"))).hasSize(14);
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
     void jsonIsOneDocumentWithTheForecast() throws Exception {
-        assertThat(run("forecast", "--arrivals", "30", "--accept", "49", "--backlog", "300", "--lifetime", "30",
-                "--days", "20", "--json")).isEqualTo(Cli.OK);
-        JsonNode root = Json.mapper().readTree(out());
+        CliRunner.Result r = cli.run("forecast", "--arrivals", "30", "--accept", "49", "--backlog", "300",
+                "--lifetime", "30", "--days", "20", "--json");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("outcome").asText()).isEqualTo("DRAINS");
         assertThat(root.get("drainDays").asDouble()).isBetween(15.3, 16.3);
         assertThat(root.get("days")).hasSize(20);
@@ -56,8 +42,9 @@ class ForecastCommandTest {
 
     @Test
     void aForwardBecomesANamedScenario() throws Exception {
-        assertThat(run("forecast", "--arrivals", "70", "--accept", "49", "--forward", "25", "--json")).isEqualTo(Cli.OK);
-        JsonNode s = Json.mapper().readTree(out()).get("scenarios");
+        CliRunner.Result r = cli.run("forecast", "--arrivals", "70", "--accept", "49", "--forward", "25", "--json");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        JsonNode s = Json.mapper().readTree(r.out()).get("scenarios");
         assertThat(s).hasSize(1);
         assertThat(s.get(0).get("name").asText()).isEqualTo("Stop the forward");
         assertThat(s.get(0).get("arrivalsPerDay").asDouble()).isEqualTo(45.0);
@@ -68,10 +55,10 @@ class ForecastCommandTest {
     void everyPolicyAndLimitKindRuns() {
         for (String p : new String[] {"postfix", "sendmail", "exim", "exchange", "exchange-online"}) {
             for (String k : new String[] {"rolling24h", "calendar-day", "hourly"}) {
-                out.reset();
-                assertThat(run("forecast", "--arrivals", "70", "--accept", k.equals("hourly") ? "2" : "49",
-                        "--policy", p, "--limit-kind", k, "--days", "7")).as(p + " " + k).isEqualTo(Cli.OK);
-                assertThat(out()).contains("Verdict: never drains");
+                CliRunner.Result r = cli.run("forecast", "--arrivals", "70",
+                        "--accept", k.equals("hourly") ? "2" : "49", "--policy", p, "--limit-kind", k, "--days", "7");
+                assertThat(r.exitCode()).as(p + " " + k).isEqualTo(Cli.OK);
+                assertThat(r.out()).contains("Verdict: never drains");
             }
         }
     }
@@ -90,15 +77,17 @@ class ForecastCommandTest {
             """)
     void badValuesAreBadInputNamingTheFlag(String flag, String value, String message) {
         String[] args = {"forecast", "--arrivals", "70", "--accept", "49", flag, value};
-        assertThat(run(args)).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("mailmedic forecast: " + message).doesNotContain("Exception");
-        assertThat(out()).isEmpty();
+        CliRunner.Result r = cli.run(args);
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("mailmedic forecast: " + message).doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
     void tooMuchToSimulateIsRefusedQuickly() {
-        assertThat(run("forecast", "--arrivals", "900000", "--accept", "10", "--days", "365")).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err()).contains("--days:").contains("more than this forecast simulates");
+        CliRunner.Result r = cli.run("forecast", "--arrivals", "900000", "--accept", "10", "--days", "365");
+        assertThat(r.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("--days:").contains("more than this forecast simulates");
     }
 
     @ParameterizedTest
@@ -116,7 +105,8 @@ class ForecastCommandTest {
         String[] all = new String[split.length + 1];
         all[0] = "forecast";
         System.arraycopy(split, 0, all, 1, split.length);
-        assertThat(run(all)).isEqualTo(Cli.USAGE);
-        assertThat(err()).contains(message).contains("usage: mailmedic forecast");
+        CliRunner.Result r = cli.run(all);
+        assertThat(r.exitCode()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).contains(message).contains("usage: mailmedic forecast");
     }
 }

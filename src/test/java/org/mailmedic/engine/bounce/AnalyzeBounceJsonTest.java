@@ -3,8 +3,6 @@ package org.mailmedic.engine.bounce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailmedic.cli.Cli;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.CliRunner;
 
 /** {@code mailmedic analyze FILE --json}: one object per recipient in the DESIGN.md shape. */
 class AnalyzeBounceJsonTest {
@@ -19,13 +18,7 @@ class AnalyzeBounceJsonTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
-    }
+    private final CliRunner cli = new CliRunner();
 
     @Test
     void jsonHasOneBounceObjectPerRecipientInTheDesignShape() throws Exception {
@@ -33,8 +26,9 @@ class AnalyzeBounceJsonTest {
         Files.writeString(eml, FoundingCasesTest.POSTFIX_EXPIRED_RATE_LIMIT, StandardCharsets.UTF_8);
         Path hello = dir.resolve("hello.eml");
         Files.writeString(hello, "From: a@example.com\nTo: b@example.net\nSubject: hi\n\nhello\n", StandardCharsets.UTF_8);
-        assertThat(run("analyze", eml.toString(), hello.toString(), "--json")).isEqualTo(Cli.OK);
-        JsonNode root = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        CliRunner.Result r = cli.run("analyze", eml.toString(), hello.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        JsonNode root = Json.mapper().readTree(r.out());
         assertThat(root.get("files")).hasSize(2);
         assertThat(root.get("files").get(0).get("sha256").asText()).hasSize(64);
         assertThat(root.get("files").get(1).get("bounceProblem").asText()).isEqualTo("an email, but no bounce information found");
@@ -64,8 +58,9 @@ class AnalyzeBounceJsonTest {
     void textOutputSummarisesEachRecipient() throws Exception {
         Path eml = dir.resolve("tls.eml");
         Files.writeString(eml, FoundingCasesTest.GMAIL_STARTTLS, StandardCharsets.UTF_8);
-        assertThat(run("analyze", eml.toString())).isEqualTo(Cli.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        CliRunner.Result r = cli.run("analyze", eml.toString());
+        assertThat(r.exitCode()).isEqualTo(Cli.OK);
+        assertThat(r.out())
                 .contains("office@example.com — failedstarttls (expired)")
                 .contains("Gmail could not set up an encrypted connection (STARTTLS) to the server mail.example.com")
                 .contains("said: TLS Negotiation failed, generic::failed_precondition: starttls error");
