@@ -35,7 +35,7 @@ import org.mailmedic.engine.probe.smtp.SmtpOptions;
 import org.mailmedic.engine.session.SessionStore;
 import org.mailmedic.engine.session.Settings;
 import org.mailmedic.testing.dns.DnsTestServer;
-import org.mailmedic.testing.dns.Zone;
+import org.mailmedic.testing.dns.ShopExampleZone;
 import org.mailmedic.testing.smtp.LoopbackConnector;
 import org.mailmedic.testing.smtp.SmtpFixture;
 import org.mailmedic.testing.smtp.TestPki;
@@ -88,14 +88,7 @@ class SessionRoundTripTest {
     @Start
     void start(Stage stage) throws Exception {
         executor = App.newExecutor();
-        dns = DnsTestServer.start(new Zone().text("""
-                shop.example. MX 10 mx.shop.example.
-                mx.shop.example. A 8.8.4.4
-                4.4.8.8.in-addr.arpa. PTR mx.shop.example.
-                shop.example. TXT "v=spf1 include:_spf.esp.example -all"
-                _spf.esp.example. TXT "v=spf1 ip4:8.8.4.0/24 ~all"
-                _dmarc.shop.example. TXT "v=DMARC1; p=none"
-                """));
+        dns = DnsTestServer.start(ShopExampleZone.zone());
         smtp = SmtpFixture.builder().banner("220 mx.shop.example ESMTP Postfix")
                 .starttls(PKI.good("mx.shop.example").serverContext()).start();
         first = window(stage);
@@ -103,8 +96,8 @@ class SessionRoundTripTest {
 
     /** A main window whose live checks reach only the loopback fixtures ("8.8.4.4" is only a name). */
     private MainView window(Stage stage) {
-        LoopbackConnector loop = new LoopbackConnector().host("mx.shop.example", "8.8.4.4")
-                .route("8.8.4.4", 25, smtp.port());
+        LoopbackConnector loop = new LoopbackConnector().host(ShopExampleZone.MX_HOST, ShopExampleZone.MX_ADDRESS)
+                .route(ShopExampleZone.MX_ADDRESS, 25, smtp.port());
         CheckViewModel check = new CheckViewModel(executor, javafx.application.Platform::runLater,
                 (setting, timeout) -> dns.resolver(timeout),
                 d -> SmtpOptions.builder(d).connector(loop).resolver(loop).trustStore(PKI.trustStore())

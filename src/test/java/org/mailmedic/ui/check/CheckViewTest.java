@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailmedic.engine.probe.Status;
 import org.mailmedic.testing.dns.DnsTestServer;
+import org.mailmedic.testing.dns.ShopExampleZone;
 import org.mailmedic.testing.dns.Zone;
 import org.mailmedic.engine.probe.smtp.SmtpOptions;
 import org.mailmedic.testing.smtp.LoopbackConnector;
@@ -38,18 +39,11 @@ class CheckViewTest {
     @Start
     void start(Stage stage) throws Exception {
         executor = App.newExecutor();
-        dns = DnsTestServer.start(new Zone().text("""
-                shop.example. MX 10 mx.shop.example.
-                mx.shop.example. A 8.8.4.4
-                4.4.8.8.in-addr.arpa. PTR mx.shop.example.
-                shop.example. TXT "v=spf1 include:_spf.esp.example -all"
-                _spf.esp.example. TXT "v=spf1 ip4:8.8.4.0/24 ~all"
-                _dmarc.shop.example. TXT "v=DMARC1; p=none"
-                """).fault("slow.example", Zone.Fault.NO_ANSWER));
+        dns = DnsTestServer.start(ShopExampleZone.zone().fault("slow.example", Zone.Fault.NO_ANSWER));
         smtpFixture = SmtpFixture.builder().banner("220 mx.shop.example ESMTP Postfix").starttls(PKI.good("mx.shop.example").serverContext()).start();
         // The MX "8.8.4.4" is only a name here: every connection goes to the loopback fixture, nothing else is reachable.
-        LoopbackConnector loop = new LoopbackConnector().host("mx.shop.example", "8.8.4.4")
-                .route("8.8.4.4", 25, smtpFixture.port());
+        LoopbackConnector loop = new LoopbackConnector().host(ShopExampleZone.MX_HOST, ShopExampleZone.MX_ADDRESS)
+                .route(ShopExampleZone.MX_ADDRESS, 25, smtpFixture.port());
         view = new CheckView(new CheckViewModel(executor, javafx.application.Platform::runLater, CheckViewModel::resolver,
                 d -> SmtpOptions.builder(d).connector(loop).resolver(loop).trustStore(PKI.trustStore())
                         .checkSubmission(false).probeTlsVersions(false).checkDane(false)
