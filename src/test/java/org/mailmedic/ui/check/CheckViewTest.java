@@ -99,6 +99,21 @@ class CheckViewTest {
     }
 
     @Test
+    void aDomainFilledInFromTheEvidenceIsOfferedInTheStatusLine(FxRobot robot) {
+        robot.interact(() -> view.model().suggestDomain("harbourbooks.co.uk",
+                "bounce-expired.eml (sender of the returned message)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#checkDomainSource").queryAs(Label.class).getText())
+                .startsWith("Filled in from bounce-expired.eml");
+        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText())
+                .isEqualTo("Press Check to test harbourbooks.co.uk, or type another domain.");
+        robot.interact(() -> robot.lookup("#checkDomain").queryTextInputControl().clear());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#checkStatus").queryAs(Label.class).getText())
+                .isEqualTo("Type your domain and press Check.");
+    }
+
+    @Test
     void aBadSettingIsExplainedAndNothingRuns(FxRobot robot) {
         robot.interact(() -> {
             robot.lookup("#checkDnsServer").queryTextInputControl().setText("192.0.2.530");
