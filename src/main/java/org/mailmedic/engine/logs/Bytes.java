@@ -47,27 +47,48 @@ final class Bytes {
         return -1;
     }
 
-    /** First index of {@code pat} in {@code b[from, to)}, or -1. */
+    /**
+     * First index of {@code pat} in {@code b[from, to)}, or -1. Candidates are found with the
+     * eight-bytes-at-a-time {@link #indexOf(byte[], int, int, byte)} for the pattern's first byte.
+     */
     static int indexOf(byte[] b, int from, int to, byte[] pat) {
         int n = pat.length;
         if (n == 0) {
             return from;
         }
         byte first = pat[0];
-        int last = to - n;
+        int lastStart = to - n + 1; // candidates start before this
+        int i = from;
         outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
+        while (i < lastStart) {
+            i = indexOf(b, i, lastStart, first);
+            if (i < 0) {
+                return -1;
             }
             for (int k = 1; k < n; k++) {
                 if (b[i + k] != pat[k]) {
+                    i++;
                     continue outer;
                 }
             }
             return i;
         }
         return -1;
+    }
+
+    /**
+     * The decimal number of at most 18 digits at {@code at} (before {@code to}), or -1 when there is
+     * no digit there.
+     */
+    static long number(byte[] b, int at, int to) {
+        int end = Math.min(to, at + 18);
+        long v = 0;
+        int i = at;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            v = v * 10 + (b[i] - '0');
+            i++;
+        }
+        return i == at ? -1 : v;
     }
 
     static boolean startsWith(byte[] b, int at, int to, byte[] pat) {

@@ -44,6 +44,7 @@ final class PostfixParser {
     private static final byte[] SIZE = Bytes.ascii(", size=");
     private static final byte[] NRCPT = Bytes.ascii(", nrcpt=");
     private static final byte[] REMOVED = Bytes.ascii("removed");
+    private static final byte[] EXPIRED = Bytes.ascii("expired");
     private static final byte[] CLIENT = Bytes.ascii("client=");
     private static final byte[] UID = Bytes.ascii("uid=");
     private static final byte[] SAID = Bytes.ascii(" said: ");
@@ -90,44 +91,69 @@ final class PostfixParser {
             return;
         }
         int rest = q + 2;
-        if (!handledAfterQueueId(rest < e ? b[rest] : 0)) {
-            return; // cleanup's message-id=, bounce notices, smtp's "host ... said:" and the like
-        }
-        if (Bytes.startsWith(b, rest, e, TO)) {
-            delivery(r, a, p, q, b, rest + TO.length, e);
-        } else if (Bytes.startsWith(b, rest, e, FROM)) {
-            fromLine(r, a, a.msg(b, p, q, r.time), b, rest + FROM.length, e);
-        } else if (Bytes.startsWith(b, rest, e, REMOVED) && rest + REMOVED.length == e) {
-            Aggregator.Msg m = a.find(new String(b, p, q - p, java.nio.charset.StandardCharsets.ISO_8859_1));
-            a.seen(r.time);
-            if (m != null) {
-                a.removed(m);
-            }
-        } else if (Bytes.startsWith(b, rest, e, CLIENT)) {
-            Aggregator.Msg m = a.msg(b, p, q, r.time);
-            a.seen(r.time);
-            int ce = Bytes.indexOf(b, rest, e, (byte) ',');
-            m.client = Bytes.text(b, rest + CLIENT.length, ce < 0 ? e : ce);
-            a.received(m, r.time, r);
-        } else if (Bytes.startsWith(b, rest, e, UID)) {
-            Aggregator.Msg m = a.msg(b, p, q, r.time);
-            a.seen(r.time);
-            int f = Bytes.indexOf(b, rest, e, FROM);
-            if (f >= 0) {
-                int fe = Bytes.indexOf(b, f + FROM.length, e, (byte) '>');
-                if (fe > 0) {
-                    a.from(m, Bytes.text(b, f + FROM.length, fe));
+        // cleanup's message-id=, bounce notices, smtp's "host ... said:" and the like fall through
+        switch (rest < e ? b[rest] : 0) {
+            case 't' -> {
+                if (Bytes.startsWith(b, rest, e, TO)) {
+                    delivery(r, a, p, q, b, rest + TO.length, e);
                 }
             }
-            m.client = "local";
-            a.received(m, r.time, r);
+            case 'f' -> {
+                if (Bytes.startsWith(b, rest, e, FROM)) {
+                    fromLine(r, a, a.msg(b, p, q, r.time), b, rest + FROM.length, e);
+                }
+            }
+            case 'r' -> {
+                if (Bytes.startsWith(b, rest, e, REMOVED) && rest + REMOVED.length == e) {
+                    Aggregator.Msg m = a.find(b, p, q); // mostly the message of the lines just before: no String
+                    a.seen(r.time);
+                    if (m != null) {
+                        a.removed(m);
+                    }
+                }
+            }
+            case 'c' -> {
+                if (Bytes.startsWith(b, rest, e, CLIENT)) {
+                    clientLine(r, a, a.msg(b, p, q, r.time), b, rest + CLIENT.length, e);
+                }
+            }
+            case 'u' -> {
+                if (Bytes.startsWith(b, rest, e, UID)) {
+                    pickupLine(r, a, a.msg(b, p, q, r.time), b, rest, e);
+                }
+            }
+            default -> {
+            }
         }
+    }
+
+    /** smtpd's "QUEUEID: client=host[ip]" (the message enters the queue). */
+    private static void clientLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
+        a.seen(r.time);
+        int ce = Bytes.indexOf(b, p, e, (byte) ',');
+        m.client = Bytes.text(b, p, ce < 0 ? e : ce);
+        a.received(m, r.time, r);
+    }
+
+    /** pickup's "QUEUEID: uid=0 from=<root>" (local submission). */
+    private static void pickupLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
+        a.seen(r.time);
+        int f = Bytes.indexOf(b, p, e, FROM);
+        if (f >= 0) {
+            int fe = Bytes.indexOf(b, f + FROM.length, e, (byte) '>');
+            if (fe > 0) {
+                a.from(m, Bytes.text(b, f + FROM.length, fe));
+            }
+        }
+        m.client = "local";
+        a.received(m, r.time, r);
     }
 
     /**
      * False when {@link #handle} would do nothing with the message {@code b[p, e)}: a line of a
      * message other than its client, sender, recipients and removal (cleanup's message-id, bounce
-     * notices), smtpd's "connect from", and a session summary without a failed STARTTLS. Decided
+     * notices), smtpd's "connect from", a session summary without a failed STARTTLS, and lines
+     * without a queue id that are not about TLS (anvil's statistics, postscreen). Decided
      * on the reader thread (see {@link Pipeline}), so it must agree with {@link #handle}.
      */
     static boolean mayMatter(byte[] b, int p, int e) {
@@ -139,17 +165,19 @@ final class PostfixParser {
         if (Bytes.startsWith(b, p, e, NOQUEUE)) {
             p += NOQUEUE.length;
         }
-        byte c = p < e ? b[p] : 0;
-        if (c == 'c' && Bytes.startsWith(b, p, e, CONNECT)) {
-            return false;
-        }
-        if (c == 'd' && Bytes.startsWith(b, p, e, DISCONNECT)) {
-            return starttlsFailedAt(b, p + DISCONNECT.length, e) >= 0;
-        }
-        return true;
+        // The first letters noQueueId dispatches on; anvil's statistics, postscreen and the like go.
+        return switch (p < e ? b[p] : 0) {
+            case 'c' -> !Bytes.startsWith(b, p, e, CONNECT); // certificate verification failed ...
+            case 'd' -> !Bytes.startsWith(b, p, e, DISCONNECT) || starttlsFailedAt(b, p + DISCONNECT.length, e) >= 0;
+            case 'S', 'U', 'l', 't', 'w' -> true;
+            default -> false;
+        };
     }
 
-    /** The first letter after "QUEUEID: " of the lines {@link #handle} reads: to=, from=, removed, client=, uid=. */
+    /**
+     * The first letter after "QUEUEID: " of the lines {@link #handle} reads (the letters of its
+     * switch): to=, from=, removed, client=, uid=.
+     */
     private static boolean handledAfterQueueId(byte first) {
         return first == 't' || first == 'f' || first == 'r' || first == 'c' || first == 'u';
     }
@@ -228,10 +256,15 @@ final class PostfixParser {
             address = "(empty)";
         }
         Aggregator.Msg m = a.msg(b, qs, qe, r.time);
-        if (state == Aggregator.State.SENT && !a.detailWanted(m, address)) {
-            a.attempt(r, m, address, state, null, null, null, null, null);
+        if (state == Aggregator.State.SENT && a.sentQuietly(r, m, address)) {
             return;
         }
+        deliveryInDetail(r, a, m, address, state, b, addrEnd, st, swEnd, e);
+    }
+
+    /** A delivery status kept with its relay, delay, DSN and reply (all but most first-try "sent"). */
+    private void deliveryInDetail(LogReader r, Aggregator a, Aggregator.Msg m, String address,
+                                  Aggregator.State state, byte[] b, int addrEnd, int st, int swEnd, int e) {
         String relay = null;
         int rl = Bytes.indexOf(b, addrEnd, st, RELAY);
         if (rl >= 0) {
@@ -370,27 +403,30 @@ final class PostfixParser {
         if (m.from == null) {
             a.from(m, Bytes.text(b, p, fe));
         }
-        int st = Bytes.indexOf(b, fe, e, STATUS);
-        if (st >= 0) {
-            // "from=<x>, status=expired, returned to sender" (also force-expired)
-            int s = st + STATUS.length;
-            if (Bytes.indexOf(b, s, Math.min(e, s + 14), Bytes.ascii("expired")) >= 0) {
-                a.expiredMessage(r, m);
+        boolean queued = Bytes.startsWith(b, fe + 1, e, SIZE); // qmgr: "from=<x>, size=N, nrcpt=N (queue active)"
+        if (!queued) {
+            int st = Bytes.indexOf(b, fe, e, STATUS);
+            if (st >= 0) {
+                // "from=<x>, status=expired, returned to sender" (also force-expired)
+                int s = st + STATUS.length;
+                if (Bytes.indexOf(b, s, Math.min(e, s + 14), EXPIRED) >= 0) {
+                    a.expiredMessage(r, m);
+                }
+                return;
             }
-            return;
         }
-        int sz = Bytes.indexOf(b, fe, e, SIZE);
+        int sz = queued ? fe + 1 : Bytes.indexOf(b, fe, e, SIZE);
         if (sz >= 0) {
-            Double v = number(b, sz + SIZE.length, e);
-            if (v != null) {
-                m.size = v.longValue();
+            long v = Bytes.number(b, sz + SIZE.length, e);
+            if (v >= 0) {
+                m.size = v;
             }
         }
-        int nr = Bytes.indexOf(b, fe, e, NRCPT);
+        int nr = Bytes.indexOf(b, sz >= 0 ? sz + SIZE.length : fe, e, NRCPT); // right after the size
         if (nr >= 0) {
-            Double v = number(b, nr + NRCPT.length, e);
-            if (v != null) {
-                m.nrcpt = v.intValue();
+            long v = Bytes.number(b, nr + NRCPT.length, e);
+            if (v >= 0 && v <= Integer.MAX_VALUE) {
+                m.nrcpt = (int) v;
             }
         }
         a.received(m, r.time, r);
@@ -400,83 +436,105 @@ final class PostfixParser {
         if (Bytes.startsWith(b, p, e, NOQUEUE)) {
             p += NOQUEUE.length; // Postfix 3.10 prefixes smtpd's session end with the queue id or NOQUEUE
         }
+        // One method per kind of line: these are rare next to the deliveries, and small units keep
+        // the JIT's work (and its recompiles) small.
         byte c = p < e ? b[p] : 0;
         if (c == 'd' && Bytes.startsWith(b, p, e, DISCONNECT)) {
             disconnect(r, a, b, p + DISCONNECT.length, e);
         } else if (c == 'S' && Bytes.startsWith(b, p, e, SSL_ACCEPT)) {
-            int s = p + SSL_ACCEPT.length;
-            int colon = peerEnd(b, s, e);
-            String client = hostIp(Bytes.text(b, s, colon));
-            String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
-            String pid = pid(r);
-            TlsState pending = tlsByPid.remove(pid);
-            if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
-                reason = pending.reason;
-            } else if (generic(reason)) {
-                reason = null;
-            }
-            a.tlsInbound(r, client, reason);
-            remember(pid, Boolean.TRUE, client, client, reason == null ? null : "", r.time, true);
+            sslAcceptError(r, a, b, p + SSL_ACCEPT.length, e);
         } else if (c == 'S' && Bytes.startsWith(b, p, e, SSL_CONNECT)) {
-            int s = p + SSL_CONNECT.length;
-            int colon = peerEnd(b, s, e);
-            String peer = Bytes.text(b, s, colon);
-            String host = Aggregator.relayHost(peer);
-            String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
-            String pid = pid(r);
-            TlsState pending = tlsByPid.remove(pid);
-            if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
-                reason = pending.reason;
-            } else if (generic(reason)) {
-                reason = null;
-            }
-            if (host != null) {
-                remember(pid, Boolean.FALSE, host, a.tlsOutboundHost(r, host, reason), reason == null ? null : "",
-                        r.time, true);
-            }
+            sslConnectError(r, a, b, p + SSL_CONNECT.length, e);
         } else if (c == 'c' && Bytes.startsWith(b, p, e, CERT_FAILED)) {
-            // "certificate verification failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=..."
-            int s = p + CERT_FAILED.length;
-            int colon = peerEnd(b, s, e);
-            String host = Aggregator.relayHost(Bytes.text(b, s, colon));
-            if (host != null) {
-                // Not a failure yet: with opportunistic TLS (smtp_tls_security_level=may, Debian's
-                // default) Postfix logs this, then "Untrusted TLS connection established" and delivers.
-                // Counted when the delivery that follows is refused (see pendingCertificate).
-                String reason = "certificate verification failed"
-                        + (colon + 2 < e ? ": " + Bytes.text(b, colon + 2, Math.min(e, colon + 2 + 100)) : "");
-                remember(pid(r), Boolean.FALSE, host, null, reason, r.time, false).pendingEvidence = r.evidence();
-                lastCertificateFailure = r.time;
-            }
+            certificateFailed(r, b, p + CERT_FAILED.length, e);
         } else if (c == 'U' && Bytes.startsWith(b, p, e, UNTRUSTED)) {
             String pid = pid(r);
             TlsState last = tlsByPid.get(pid);
             if (last != null && last.pendingEvidence != null) {
                 tlsByPid.remove(pid); // encrypted without a verified certificate: the mail went on
             }
-        } else if ((c == 'l' && Bytes.startsWith(b, p, e, LOST_STARTTLS))
-                || (c == 't' && Bytes.startsWith(b, p, e, TIMEOUT_STARTTLS))) {
-            boolean lost = c == 'l';
-            int s = p + (lost ? LOST_STARTTLS : TIMEOUT_STARTTLS).length;
-            String client = hostIp(Bytes.text(b, s, e));
-            String pid = pid(r);
-            if (sameInboundFailure(tlsByPid.get(pid), client, r.time)) {
-                return; // smtpd's own line after the SSL_accept error already counted
-            }
-            String reason = lost ? "the client closed the connection during the TLS handshake"
-                    : "the TLS handshake timed out";
-            a.tlsInbound(r, client, reason);
-            remember(pid, Boolean.TRUE, client, client, reason, r.time, true);
+        } else if (c == 'l' && Bytes.startsWith(b, p, e, LOST_STARTTLS)) {
+            lostDuringStarttls(r, a, true, b, p + LOST_STARTTLS.length, e);
+        } else if (c == 't' && Bytes.startsWith(b, p, e, TIMEOUT_STARTTLS)) {
+            lostDuringStarttls(r, a, false, b, p + TIMEOUT_STARTTLS.length, e);
         } else if (c == 'w' && Bytes.startsWith(b, p, e, TLS_LIB)) {
-            String reason = opensslReason(Bytes.text(b, p + TLS_LIB.length, e));
-            String pid = pid(r);
-            TlsState last = tlsByPid.get(pid);
-            if (last != null && last.inbound != null && last.reason == null && r.time - last.time <= 2) {
-                a.tlsReasonLater(last.inbound, last.key, reason);
-                last.reason = reason;
-            } else if (last == null || last.inbound == null || !last.counted || r.time - last.time > 2) {
-                remember(pid, null, null, null, reason, r.time, false);
-            }
+            tlsLibraryProblem(r, a, b, p + TLS_LIB.length, e);
+        }
+    }
+
+    /** "SSL_accept error from unknown[192.0.2.7]: -1" (from {@code s}: the client). */
+    private void sslAcceptError(LogReader r, Aggregator a, byte[] b, int s, int e) {
+        int colon = peerEnd(b, s, e);
+        String client = hostIp(Bytes.text(b, s, colon));
+        String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
+        String pid = pid(r);
+        TlsState pending = tlsByPid.remove(pid);
+        if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
+            reason = pending.reason;
+        } else if (generic(reason)) {
+            reason = null;
+        }
+        a.tlsInbound(r, client, reason);
+        remember(pid, Boolean.TRUE, client, client, reason == null ? null : "", r.time, true);
+    }
+
+    /** "SSL_connect error to mx.example.net[192.0.2.9]:25: -1" (from {@code s}: the server). */
+    private void sslConnectError(LogReader r, Aggregator a, byte[] b, int s, int e) {
+        int colon = peerEnd(b, s, e);
+        String peer = Bytes.text(b, s, colon);
+        String host = Aggregator.relayHost(peer);
+        String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
+        String pid = pid(r);
+        TlsState pending = tlsByPid.remove(pid);
+        if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
+            reason = pending.reason;
+        } else if (generic(reason)) {
+            reason = null;
+        }
+        if (host != null) {
+            remember(pid, Boolean.FALSE, host, a.tlsOutboundHost(r, host, reason), reason == null ? null : "",
+                    r.time, true);
+        }
+    }
+
+    /** "certificate verification failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=..." */
+    private void certificateFailed(LogReader r, byte[] b, int s, int e) {
+        int colon = peerEnd(b, s, e);
+        String host = Aggregator.relayHost(Bytes.text(b, s, colon));
+        if (host != null) {
+            // Not a failure yet: with opportunistic TLS (smtp_tls_security_level=may, Debian's
+            // default) Postfix logs this, then "Untrusted TLS connection established" and delivers.
+            // Counted when the delivery that follows is refused (see pendingCertificate).
+            String reason = "certificate verification failed"
+                    + (colon + 2 < e ? ": " + Bytes.text(b, colon + 2, Math.min(e, colon + 2 + 100)) : "");
+            remember(pid(r), Boolean.FALSE, host, null, reason, r.time, false).pendingEvidence = r.evidence();
+            lastCertificateFailure = r.time;
+        }
+    }
+
+    /** "lost connection after STARTTLS from host[ip]" or "timeout after STARTTLS from host[ip]". */
+    private void lostDuringStarttls(LogReader r, Aggregator a, boolean lost, byte[] b, int s, int e) {
+        String client = hostIp(Bytes.text(b, s, e));
+        String pid = pid(r);
+        if (sameInboundFailure(tlsByPid.get(pid), client, r.time)) {
+            return; // smtpd's own line after the SSL_accept error already counted
+        }
+        String reason = lost ? "the client closed the connection during the TLS handshake"
+                : "the TLS handshake timed out";
+        a.tlsInbound(r, client, reason);
+        remember(pid, Boolean.TRUE, client, client, reason, r.time, true);
+    }
+
+    /** "warning: TLS library problem: error:0A0000C1:SSL routines::no shared cipher:..." */
+    private void tlsLibraryProblem(LogReader r, Aggregator a, byte[] b, int s, int e) {
+        String reason = opensslReason(Bytes.text(b, s, e));
+        String pid = pid(r);
+        TlsState last = tlsByPid.get(pid);
+        if (last != null && last.inbound != null && last.reason == null && r.time - last.time <= 2) {
+            a.tlsReasonLater(last.inbound, last.key, reason);
+            last.reason = reason;
+        } else if (last == null || last.inbound == null || !last.counted || r.time - last.time > 2) {
+            remember(pid, null, null, null, reason, r.time, false);
         }
     }
 

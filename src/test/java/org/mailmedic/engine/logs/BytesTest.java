@@ -1,0 +1,62 @@
+package org.mailmedic.engine.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BytesTest {
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void findsAPatternWhereverItStartsIncludingTheVeryEnd() {
+        byte[] line = b("to=<a@b.example>, relay=x, delay=1, dsn=2.0.0, status=sent (250 ok)");
+        assertThat(Bytes.indexOf(line, 0, line.length, b(", status="))).isEqualTo(45);
+        assertThat(Bytes.indexOf(line, 0, line.length, b("ok)"))).isEqualTo(line.length - 3);
+        assertThat(Bytes.indexOf(line, 0, line.length - 1, b("ok)"))).isEqualTo(-1); // cut by the range end
+        assertThat(Bytes.indexOf(line, 46, line.length, b(", status="))).isEqualTo(-1); // starts before from
+        assertThat(Bytes.indexOf(line, 0, line.length, b(", nrcpt="))).isEqualTo(-1);
+        assertThat(Bytes.indexOf(line, 5, 5, b(","))).isEqualTo(-1);
+        assertThat(Bytes.indexOf(line, 3, line.length, new byte[0])).isEqualTo(3);
+    }
+
+    @Test
+    void aFalseStartJustBeforeTheMatchIsSkipped() {
+        byte[] s = b(",,, ,, size=, , size=12");
+        assertThat(Bytes.indexOf(s, 0, s.length, b(", size="))).isEqualTo(5);
+        assertThat(Bytes.indexOf(s, 6, s.length, b(", size="))).isEqualTo(14);
+    }
+
+    @Test
+    void agreesWithStringIndexOfOnRandomText() {
+        Random r = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            char[] c = new char[r.nextInt(40)];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = "ab, =\u00e9".charAt(r.nextInt(6));
+            }
+            String text = new String(c);
+            String pat = text.isEmpty() || r.nextBoolean() ? ", a" : text.substring(r.nextInt(text.length()));
+            int from = text.isEmpty() ? 0 : r.nextInt(text.length());
+            int found = text.indexOf(pat, from);
+            assertThat(Bytes.indexOf(b(text), from, text.length(), b(pat)))
+                    .as("%s in '%s' from %d", pat, text, from)
+                    .isEqualTo(found);
+        }
+    }
+
+    @Test
+    void readsADecimalNumberOrSaysThereIsNone() {
+        byte[] s = b("size=40706, nrcpt=1 (queue active) x=");
+        assertThat(Bytes.number(s, 5, s.length)).isEqualTo(40706);
+        assertThat(Bytes.number(s, 18, s.length)).isEqualTo(1);
+        assertThat(Bytes.number(s, 18, 18)).isEqualTo(-1); // nothing left in the range
+        assertThat(Bytes.number(s, s.length - 1, s.length)).isEqualTo(-1);
+        byte[] big = b("123456789012345678901234");
+        assertThat(Bytes.number(big, 0, big.length)).isEqualTo(123456789012345678L); // at most 18 digits
+    }
+}
