@@ -24,6 +24,11 @@ final class Bytes {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
+    /** The eight bytes at {@code at} as one (little-endian) long; {@code at + 8} must not pass the array's end. */
+    static long longAt(byte[] b, int at) {
+        return (long) LONGS.get(b, at);
+    }
+
     /**
      * First index of {@code c} in {@code b[from, to)}, or -1. Eight bytes at a time (the classic
      * "has zero byte" bit trick on a little-endian long), since finding line ends and field

@@ -16,9 +16,13 @@ import java.util.Arrays;
 final class DaySeries {
 
     private final int width;
-    private long[] days = new long[4];
-    private long[][] rows = new long[4][];
-    private int size;
+    // Index 0 holds a sentinel day before every real one, so that the first day of a series takes
+    // the same path (append, grow) as every later one: the JIT sees that path from the first
+    // destination on, instead of first on day two of a big log, when taking a branch never
+    // taken before throws the compiled code away (JFR deoptimization events).
+    private long[] days = {Long.MIN_VALUE};
+    private long[][] rows = {null};
+    private int size = 1;
 
     /** @param width counters per day */
     DaySeries(int width) {
@@ -28,13 +32,14 @@ final class DaySeries {
     /** The counters of {@code day}, created (zero) when new. */
     long[] row(long day) {
         int n = size;
-        if (n > 0 && days[n - 1] == day) {
+        long last = days[n - 1];
+        if (last == day) {
             return rows[n - 1];
         }
-        if (n == 0 || days[n - 1] < day) {
+        if (last < day) {
             return insert(n, day);
         }
-        int i = Arrays.binarySearch(days, 0, n, day);
+        int i = Arrays.binarySearch(days, 1, n, day);
         return i >= 0 ? rows[i] : insert(-i - 1, day);
     }
 
@@ -53,16 +58,16 @@ final class DaySeries {
     }
 
     int size() {
-        return size;
+        return size - 1;
     }
 
     /** The {@code i}-th day in ascending order. */
     long day(int i) {
-        return days[i];
+        return days[i + 1];
     }
 
     /** The counters of the {@code i}-th day. */
     long[] counts(int i) {
-        return rows[i];
+        return rows[i + 1];
     }
 }

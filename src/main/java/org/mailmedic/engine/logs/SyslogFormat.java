@@ -26,6 +26,11 @@ final class SyslogFormat extends LineFormat {
     private final int refMonth;
     private int year = Integer.MIN_VALUE;
     private int lastMonth;
+    /** The last RFC 3164 timestamp parsed ("Nov 23 08:14:03", 15 bytes read as two longs) and its time. */
+    private boolean stampValid;
+    private long stampHead;
+    private long stampTail;
+    private long stampTime;
     private final long[] familyLines = new long[4];
     private final PostfixParser postfix = new PostfixParser();
     private final SendmailParser sendmail = new SendmailParser();
@@ -115,8 +120,19 @@ final class SyslogFormat extends LineFormat {
             } else {
                 t = time.local(y, mo, d, h, mi, s);
             }
+        } else if (stampValid && e - p >= 15 && Bytes.longAt(b, p) == stampHead && Bytes.longAt(b, p + 7) == stampTail) {
+            // The same "Nov 23 08:14:03" as the last line parsed: most lines of a busy log
+            t = stampTime;
+            p += 15;
+            if (p < e && b[p] == '.') {
+                p++;
+                while (p < e && Bytes.isDigit(b[p])) {
+                    p++;
+                }
+            }
         } else {
             // Nov 23 08:14:03[.123456]
+            int stamp = p;
             int mo = month(b[p], b[p + 1], b[p + 2]);
             if (mo == 0 || b[p + 3] != ' ') {
                 return false;
@@ -150,6 +166,12 @@ final class SyslogFormat extends LineFormat {
             }
             lastMonth = mo;
             t = time.local(year, mo, d, h, mi, s);
+            if (t >= 0 && stamp + 15 <= e) {
+                stampHead = Bytes.longAt(b, stamp);
+                stampTail = Bytes.longAt(b, stamp + 7);
+                stampTime = t;
+                stampValid = true;
+            }
         }
         if (t < 0 || p >= e || b[p] != ' ') {
             return false;

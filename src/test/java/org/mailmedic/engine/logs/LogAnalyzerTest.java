@@ -208,6 +208,23 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void eachLineKeepsItsOwnTimeWhenTheSecondRepeatsOrChanges() throws IOException {
+        // The reader reuses the last parsed "Mon dd hh:mm:ss" when a line starts with the same
+        // bytes; a fraction (Postfix's maillog_file) or a changed digit must not be taken for it.
+        String q = "ABCDE77777";
+        Path p = write("maillog",
+                "Nov 23 08:14:03 mail postfix/qmgr[1]: " + q + ": from=<a@b.example>, size=1, nrcpt=4 (queue active)\n"
+                + "Nov 23 08:14:03.250000 mail postfix/smtp[2]: " + q + ": to=<u1@c.example>, relay=c[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=4.2.0, status=deferred (450 busy)\n"
+                + "Nov 23 08:14:04 mail postfix/smtp[2]: " + q + ": to=<u2@c.example>, relay=c[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=4.2.0, status=deferred (450 busy)\n"
+                + "Nov 23 09:14:04 mail postfix/smtp[2]: " + q + ": to=<u3@c.example>, relay=c[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=4.2.0, status=deferred (450 busy)\n"
+                + "Dec 23 09:14:04 mail postfix/smtp[2]: " + q + ": to=<u4@c.example>, relay=c[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=4.2.0, status=deferred (450 busy)\n");
+        LogAnalysis.MessageTimeline t = UTC_2026.trace(List.of(p), q, null);
+        assertThat(t.recipients()).extracting(r -> r.attempts().get(0).at()).containsExactly(
+                Instant.parse("2026-11-23T08:14:03Z"), Instant.parse("2026-11-23T08:14:04Z"),
+                Instant.parse("2026-11-23T09:14:04Z"), Instant.parse("2026-12-23T09:14:04Z"));
+    }
+
+    @Test
     void yearRollsOverInsideOneFile() throws IOException {
         Path p = write("maillog", "Dec 31 23:59:59 mail postfix/smtp[2]: ABCDE00001: to=<x@a.example>, relay=a[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)\n"
                 + "Jan  1 00:00:01 mail postfix/smtp[2]: ABCDE00002: to=<y@a.example>, relay=a[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)\n");
