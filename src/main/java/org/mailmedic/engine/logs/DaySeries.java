@@ -17,11 +17,12 @@ final class DaySeries {
 
     private final int width;
     // Index 0 holds a sentinel day before every real one, so that the first day of a series takes
-    // the same path (append, grow) as every later one: the JIT sees that path from the first
-    // destination on, instead of first on day two of a big log, when taking a branch never
-    // taken before throws the compiled code away (JFR deoptimization events).
-    private long[] days = {Long.MIN_VALUE};
-    private long[][] rows = {null};
+    // the same path (append) as every later one, and there is room for a week before the arrays
+    // grow: the JIT sees the common path from the first destination on, instead of first on day
+    // two of a big log, when taking a branch never taken before throws the compiled code away
+    // (JFR deoptimization events).
+    private long[] days = {Long.MIN_VALUE, 0, 0, 0, 0, 0, 0, 0};
+    private long[][] rows = new long[8][];
     private int size = 1;
 
     /** @param width counters per day */
