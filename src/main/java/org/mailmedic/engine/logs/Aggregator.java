@@ -440,7 +440,10 @@ final class Aggregator {
         final DaySeries days = new DaySeries(4);
         private long lastDay = Long.MIN_VALUE;
         private long[] lastDayRow;
-        final LinkedHashMap<String, Reply> replies = new LinkedHashMap<>();
+        // The collections below stay shared empty ones until the destination's first failure: most
+        // destinations of a big log never have one, and a new destination (created on the
+        // delivery path) then costs a few objects, not nine.
+        Map<String, Reply> replies = Map.of();
         long otherReplies;
         final long[] arrivalsByHour = new long[24];
         long arrivals;
@@ -456,12 +459,12 @@ final class Aggregator {
         long lastRate = Long.MIN_VALUE;
         long lastOnset = Long.MIN_VALUE;
         long acceptedSinceRate;
-        final List<LogAnalysis.Onset> onsets = new ArrayList<>();
+        List<LogAnalysis.Onset> onsets = List.of();
         long rateAttempts;
         long rateRecipients;
-        final List<LogLine> rateEvidence = new ArrayList<>();
-        final Map<String, long[]> rateReplies = new HashMap<>();
-        final Map<String, Policy> policies = new LinkedHashMap<>(2);
+        List<LogLine> rateEvidence = List.of();
+        Map<String, long[]> rateReplies = Map.of();
+        Map<String, Policy> policies = Map.of();
 
         Dest(String domain) {
             this.domain = domain;
@@ -530,6 +533,9 @@ final class Aggregator {
                 if (replies.size() >= REPLY_KEYS_CAP) {
                     otherReplies++;
                     return;
+                }
+                if (replies.isEmpty()) {
+                    replies = new LinkedHashMap<>();
                 }
                 r = new Reply(code, enhanced, norm, ev);
                 replies.put(key, r);
@@ -604,6 +610,11 @@ final class Aggregator {
                 rc.throttled = true;
                 d.rateRecipients++;
             }
+            if (d.rateReplies.isEmpty()) {
+                d.rateReplies = new HashMap<>();
+                d.onsets = new ArrayList<>();
+                d.rateEvidence = new ArrayList<>();
+            }
             d.rateReplies.computeIfAbsent(meaning.normalised(), k -> new long[1])[0]++;
             // An onset: the first rate-limited reply after a quiet spell, or — when the throttle never
             // lets up — the first one after the destination accepted mail again, at most one a day.
@@ -625,6 +636,9 @@ final class Aggregator {
         }
         String kind = meaning.policy();
         if (kind != null) {
+            if (d.policies.isEmpty()) {
+                d.policies = new LinkedHashMap<>(2);
+            }
             Policy p = d.policies.computeIfAbsent(kind, k -> new Policy());
             boolean temp = code != null ? code.startsWith("4") : temporary;
             if (temp) {
