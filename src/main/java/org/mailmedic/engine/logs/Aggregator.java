@@ -79,6 +79,8 @@ final class Aggregator {
         long originLine;
         final List<Rcpt> rcpts = new ArrayList<>(2);
         int finals;
+        /** No longer in the open map (its story is over). */
+        boolean closed;
 
         Msg(String qid) {
             this.qid = qid;
@@ -134,13 +136,16 @@ final class Aggregator {
             m = new Msg(qid);
             m.firstSeen = t;
             open.put(qid, m);
+            if (lastQidLen >= 0 && lastMsg.qid.equals(qid)) {
+                lastQidLen = -1; // the remembered message of this id is over: this is another one
+            }
         }
         m.lastSeen = Math.max(m.lastSeen, t);
         return m;
     }
 
     private byte[] lastQid = new byte[32];
-    private int lastQidLen = -1; // -1: no last message (then lastMsg is null)
+    private int lastQidLen = -1; // -1: no message remembered
     private Msg lastMsg;
 
     /**
@@ -150,7 +155,7 @@ final class Aggregator {
      */
     Msg msg(byte[] b, int s, int e, long t) {
         int n = e - s;
-        if (n == lastQidLen && sameAsLastQid(b, s, n)) {
+        if (n == lastQidLen && sameAsLastQid(b, s, n) && !lastMsg.closed) {
             Msg m = lastMsg;
             m.lastSeen = Math.max(m.lastSeen, t);
             return m;
@@ -196,7 +201,8 @@ final class Aggregator {
     Msg find(byte[] b, int s, int e) {
         int n = e - s;
         if (n == lastQidLen && sameAsLastQid(b, s, n)) {
-            return lastMsg;
+            // Closed: mostly by its last delivery, just before qmgr's "removed" line asks
+            return lastMsg.closed ? null : lastMsg;
         }
         return open.get(new String(b, s, n, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
@@ -356,13 +362,10 @@ final class Aggregator {
     }
 
     private void close(Msg m) {
-        if (lastMsg == m) {
-            lastMsg = null;
-            lastQidLen = -1;
-        }
-        if (open.remove(m.qid) != m) {
+        if (!open.remove(m.qid, m)) {
             return;
         }
+        m.closed = true; // may stay the last message: find() then says "not open" without a lookup
         if (m.qid.equals(traceId)) {
             traced = timeline(m, false);
         }
@@ -413,10 +416,7 @@ final class Aggregator {
             if (m.rcpts.isEmpty()) {
                 if (m.lastSeen < now - 2 * 86400) {
                     it.remove();
-                    if (lastMsg == m) {
-                        lastMsg = null;
-                        lastQidLen = -1;
-                    }
+                    m.closed = true;
                 }
             } else if (m.finals == m.rcpts.size() && m.lastSeen < now - 3600) {
                 done.add(m);

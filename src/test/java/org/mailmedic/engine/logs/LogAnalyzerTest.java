@@ -225,6 +225,28 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void aQueueIdUsedAgainAfterItsMessageEndedIsANewMessage() throws IOException {
+        // Postfix reuses short queue ids: the second story must not be joined to the first one,
+        // which its last delivery closed just before qmgr's "removed".
+        String q = "C0FFEE1234";
+        Path p = write("maillog",
+                "Nov 23 08:00:00 mail postfix/qmgr[1]: " + q + ": from=<a@here.example>, size=10, nrcpt=1 (queue active)\n"
+                + "Nov 23 08:00:01 mail postfix/smtp[2]: " + q + ": to=<x@one.example>, relay=one[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)\n"
+                + "Nov 23 08:00:01 mail postfix/qmgr[1]: " + q + ": removed\n"
+                + "Nov 23 08:00:01 mail postfix/qmgr[1]: " + q + ": removed\n" // said twice: still nothing open
+                + "Nov 23 09:00:00 mail postfix/qmgr[1]: " + q + ": from=<b@here.example>, size=20, nrcpt=1 (queue active)\n"
+                + "Nov 23 09:00:01 mail postfix/smtp[2]: " + q + ": to=<z@two.example>, relay=two[192.0.2.2]:25, delay=1, delays=0/0/0/1, dsn=4.2.0, status=deferred (450 busy)\n");
+        LogAnalysis a = UTC_2026.analyze(List.of(p), null, null);
+        assertThat(a.totals().messagesReceived()).isEqualTo(2);
+        assertThat(a.totals().delivered()).isEqualTo(1);
+        assertThat(a.totals().stillQueued()).isEqualTo(1);
+        assertThat(a.queue().messages()).singleElement().satisfies(m -> {
+            assertThat(m.from()).isEqualTo("b@here.example");
+            assertThat(m.recipients()).extracting(LogAnalysis.RecipientTimeline::address).containsExactly("z@two.example");
+        });
+    }
+
+    @Test
     void yearRollsOverInsideOneFile() throws IOException {
         Path p = write("maillog", "Dec 31 23:59:59 mail postfix/smtp[2]: ABCDE00001: to=<x@a.example>, relay=a[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)\n"
                 + "Jan  1 00:00:01 mail postfix/smtp[2]: ABCDE00002: to=<y@a.example>, relay=a[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)\n");
