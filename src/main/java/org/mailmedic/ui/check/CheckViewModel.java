@@ -117,8 +117,6 @@ public final class CheckViewModel {
     /**
      * @param resolvers DNS setting text ("" = system) and deadline → resolver; throws
      *                  IllegalArgumentException with a message for bad text
-     */
-    /**
      * @param smtp the resolver in use → SMTP options (connector, address resolver, trust,
      *             deadlines); null to skip the mail server stage
      */
@@ -143,9 +141,12 @@ public final class CheckViewModel {
      */
     String prompt() {
         String d = domain.get() == null ? "" : domain.get().strip();
-        return d.isEmpty() || domainSource.get().isEmpty() ? TYPE_YOUR_DOMAIN
-                : "Press Check to test " + d + ", or type another domain.";
+        boolean filledIn = !domainSource.get().isEmpty() || d.equals(restoredDomain);
+        return d.isEmpty() || !filledIn ? TYPE_YOUR_DOMAIN : "Press Check to test " + d + ".";
     }
+
+    /** The domain a saved session brought back without results ("" when none). */
+    private String restoredDomain = "";
 
     private void followPrompt() {
         if (prompting) {
@@ -475,6 +476,7 @@ public final class CheckViewModel {
         lastSmtp.set(null);
         lastResult.set(null);
         if (dns == null) {
+            restoredDomain = domain.get().strip(); // filled in too, by the session: offered like the evidence's
             prompting = true;
             status.set(prompt());
             return;

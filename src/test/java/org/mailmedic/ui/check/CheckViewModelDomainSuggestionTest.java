@@ -47,6 +47,16 @@ class CheckViewModelDomainSuggestionTest {
     }
 
     @Test
+    void aDomainASavedSessionBroughtBackWithoutResultsIsOfferedToo() {
+        model.restore("shop.example", "", "", "", null, null);
+        assertThat(model.statusProperty().get()).isEqualTo("Press Check to test shop.example.");
+        model.domainProperty().set("other.example");
+        assertThat(model.statusProperty().get()).isEqualTo(CheckViewModel.TYPE_YOUR_DOMAIN);
+        model.domainProperty().set("");
+        assertThat(model.statusProperty().get()).isEqualTo(CheckViewModel.TYPE_YOUR_DOMAIN);
+    }
+
+    @Test
     void anUntouchedSuggestionFollowsTheEvidenceAndGoesWithIt() {
         model.suggestDomain("harbourbooks.co.uk", "bounce-expired.eml (sender of the returned message)");
         model.suggestDomain("kestrel-design.co.uk", "gmail-bounce.eml (recipient anna@kestrel-design.co.uk)");
@@ -62,11 +72,11 @@ class CheckViewModelDomainSuggestionTest {
         assertThat(model.statusProperty().get()).isEqualTo("Type your domain and press Check.");
         model.suggestDomain("harbourbooks.co.uk", "bounce-expired.eml (sender of the returned message)");
         assertThat(model.statusProperty().get())
-                .isEqualTo("Press Check to test harbourbooks.co.uk, or type another domain.");
+                .isEqualTo("Press Check to test harbourbooks.co.uk.");
         model.suggestDomain("kestrel-design.co.uk", "gmail-bounce.eml (recipient anna@kestrel-design.co.uk)");
         assertThat(model.statusProperty().get())
                 .as("an untouched suggestion follows the evidence, and so does the invitation")
-                .isEqualTo("Press Check to test kestrel-design.co.uk, or type another domain.");
+                .isEqualTo("Press Check to test kestrel-design.co.uk.");
         model.domainProperty().set("");
         assertThat(model.statusProperty().get()).isEqualTo("Type your domain and press Check.");
     }
@@ -78,7 +88,7 @@ class CheckViewModelDomainSuggestionTest {
         assertThat(model.statusProperty().get()).isEqualTo("Type your domain and press Check.");
         model.domainProperty().set("harbourbooks.co.uk");
         assertThat(model.statusProperty().get())
-                .isEqualTo("Press Check to test harbourbooks.co.uk, or type another domain.");
+                .isEqualTo("Press Check to test harbourbooks.co.uk.");
         model.suggestDomain(null, null);
         assertThat(model.domainProperty().get()).isEmpty();
         assertThat(model.statusProperty().get()).isEqualTo("Type your domain and press Check.");
@@ -102,7 +112,7 @@ class CheckViewModelDomainSuggestionTest {
         fresh.suggestDomain("harbourbooks.co.uk", "bounce-expired.eml (sender of the returned message)");
         assertThat(fresh.statusProperty().get())
                 .as("a refusal for an empty field gives way once the evidence fills it")
-                .isEqualTo("Press Check to test harbourbooks.co.uk, or type another domain.");
+                .isEqualTo("Press Check to test harbourbooks.co.uk.");
     }
 
     @Test
