@@ -3,9 +3,7 @@ package org.mailmedic.engine.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.mailmedic.cli.Cli;
 import org.mailmedic.engine.report.Json;
+import org.mailmedic.testing.CliRunner;
 
 /**
  * The text report of {@code mailmedic analyze LOG} compared with golden files
@@ -29,12 +28,9 @@ class GoldenReportTest {
     Path dir;
 
     private String run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Cli.OK);
-        return out.toString(StandardCharsets.UTF_8);
+        CliRunner.Result r = new CliRunner().run(args);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(Cli.OK);
+        return r.out();
     }
 
     /** Copies a resource next to the others with a fixed modification time (syslog years come from it). */
