@@ -25,6 +25,16 @@ public record EvidenceRef(Kind kind, String source, long line, String text) {
         return new EvidenceRef(Kind.LOG_LINE, file, line, text);
     }
 
+    /** The file name alone of a path as the engine reports it (the path as given when it is not one). */
+    public static String fileName(String path) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(path).getFileName();
+            return p == null ? path : p.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+    }
+
     public static EvidenceRef bounce(String file, String excerpt) {
         return new EvidenceRef(Kind.BOUNCE, file, 0, excerpt);
     }

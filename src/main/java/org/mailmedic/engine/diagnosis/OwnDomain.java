@@ -67,18 +67,9 @@ public final class OwnDomain {
         if (top.share() < LOG_SENDER_SHARE || !isDomain(top.domain())) {
             return Optional.empty();
         }
-        String file = logs.files().isEmpty() ? "the log" : fileName(logs.files().get(0).file());
+        String file = logs.files().isEmpty() ? "the log" : EvidenceRef.fileName(logs.files().get(0).file());
         return Optional.of(new Guess(top.domain(), file + " (sender of " + Math.round(top.share())
                 + "% of the messages)"));
-    }
-
-    private static String fileName(String file) {
-        try {
-            java.nio.file.Path p = java.nio.file.Path.of(file).getFileName();
-            return p == null ? file : p.toString();
-        } catch (java.nio.file.InvalidPathException e) {
-            return file;
-        }
     }
 
     private static String source(String domain, EvidenceSet evidence, Finding f) {

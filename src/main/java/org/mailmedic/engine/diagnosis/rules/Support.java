@@ -34,14 +34,7 @@ final class Support {
 
     /** A log line as file:line, with the file's name only (the full path is in the report's file list). */
     static EvidenceRef line(LogAnalysis.LogLine l) {
-        String file = l.file();
-        try {
-            java.nio.file.Path p = java.nio.file.Path.of(file).getFileName();
-            file = p == null ? file : p.toString();
-        } catch (java.nio.file.InvalidPathException e) {
-            // keep it as given
-        }
-        return EvidenceRef.logLine(file, l.line(), l.text());
+        return EvidenceRef.logLine(EvidenceRef.fileName(l.file()), l.line(), l.text());
     }
 
     static List<EvidenceRef> lines(Collection<LogAnalysis.LogLine> ls) {
