@@ -205,6 +205,11 @@ final class PostfixParser {
      * " starttls=" when STARTTLS was tried more often than it completed, else -1.
      */
     private static int starttlsFailedAt(byte[] b, int s, int e) {
+        // A command that failed is counted "ok/tried"; one that never failed is a bare number. So a
+        // summary without any '/' (most of them; found eight bytes at a time) has no failed STARTTLS.
+        if (Bytes.indexOf(b, s, e, (byte) '/') < 0) {
+            return -1;
+        }
         int st = Bytes.indexOf(b, s, e, STARTTLS_COUNT);
         if (st < 0) {
             return -1;
