@@ -73,9 +73,6 @@ final class PostfixParser {
         LogAnalysis.LogLine pendingEvidence; // a certificate failure not counted yet: its line
     }
 
-    /** Clients, senders, relays and DSN codes: the same few texts on line after line. */
-    private final RecurringText recurring = new RecurringText();
-
     /** Per process: the last TLS failure (to attach the library's reason that follows) or a reason seen first. */
     private final Map<String, TlsState> tlsByPid = new HashMap<>();
     /**
@@ -149,21 +146,21 @@ final class PostfixParser {
     }
 
     /** smtpd's "QUEUEID: client=host[ip]" (the message enters the queue). */
-    private void clientLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
+    private static void clientLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
         a.seen(r.time);
         int ce = Bytes.indexOf(b, p, e, (byte) ',');
-        m.client = recurring.text(b, p, ce < 0 ? e : ce);
+        m.client = Bytes.text(b, p, ce < 0 ? e : ce);
         a.received(m, r.time, r);
     }
 
     /** pickup's "QUEUEID: uid=0 from=<root>" (local submission). */
-    private void pickupLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
+    private static void pickupLine(LogReader r, Aggregator a, Aggregator.Msg m, byte[] b, int p, int e) {
         a.seen(r.time);
         int f = Bytes.indexOf(b, p, e, FROM);
         if (f >= 0) {
             int fe = Bytes.indexOf(b, f + FROM.length, e, (byte) '>');
             if (fe > 0) {
-                a.from(m, recurring.text(b, f + FROM.length, fe));
+                a.from(m, Bytes.text(b, f + FROM.length, fe));
             }
         }
         m.client = "local";
@@ -295,7 +292,7 @@ final class PostfixParser {
         int rl = Bytes.indexOf(b, addrEnd, st, RELAY);
         if (rl >= 0) {
             int re = Bytes.indexOf(b, rl + RELAY.length, st + 1, (byte) ',');
-            relay = recurring.text(b, rl + RELAY.length, re < 0 ? st : re);
+            relay = Bytes.text(b, rl + RELAY.length, re < 0 ? st : re);
         }
         Double delay = null;
         int dl = Bytes.indexOf(b, addrEnd, st, DELAY);
@@ -306,7 +303,7 @@ final class PostfixParser {
         int ds = Bytes.indexOf(b, addrEnd, st + 1, DSN);
         if (ds >= 0) {
             int de = Bytes.indexOf(b, ds + DSN.length, st + 1, (byte) ',');
-            dsn = recurring.text(b, ds + DSN.length, de < 0 ? st : de);
+            dsn = Bytes.text(b, ds + DSN.length, de < 0 ? st : de);
         }
         String text = null;
         String code = null;
@@ -427,7 +424,7 @@ final class PostfixParser {
         }
         a.seen(r.time);
         if (m.from == null) {
-            a.from(m, recurring.text(b, p, fe));
+            a.from(m, Bytes.text(b, p, fe));
         }
         boolean queued = Bytes.startsWith(b, fe + 1, e, SIZE); // qmgr: "from=<x>, size=N, nrcpt=N (queue active)"
         if (!queued) {
