@@ -76,21 +76,24 @@ import org.mailmedic.engine.logs.LogGenerator;
  * 19.6 s user CPU, 341 MB RSS. A fourth JVM (01:53, after the sender-domain count): cold
  * 204 MB/s, warm 235 / 228 / 240 MB/s.
  *
- * <p>Measured 2026-11-28 02:40-03:50 on the idle box, same log, after the reader moved to a
+ * <p>Measured 2026-11-28 02:40-03:55 on the idle box, same log, after the reader moved to a
  * FileChannel with its own direct buffer, the syslog timestamp cache, the DomainIndex, the
  * per-kind Postfix methods and the JIT-friendlier sentinels. The host's speed drifts by 20-40%
  * from minute to minute, so old and new code ran interleaved (a worktree of the session's first
- * commit, d20788e), 3 JVMs each, 3 runs per JVM, in three rounds: new later runs 210-366 MB/s,
- * median 276 (18 runs; old 206-427, median 244), new first runs 157-226, median 198 (9 runs; old
- * 133-221, median 172). In the host's slow phase (the last round) the new later runs gave 210-244;
- * in its fast phase 257-342. Per GB in later runs: aggregating thread 2.6-4.2 s CPU, reader
- * thread with the SHA-256 2.4-3.0 s, whole process 5.7-9.2 s. The first run spends 3-4 s more
- * CPU, nearly all in the C2 compiler (JFR jdk.Compilation: 4.0 s, 3.0 s of it for our code, down
- * from 4.9-6.6 s). One JVM with pflogsumm side by side: 209 / 315 / 354 MB/s against
- * pflogsumm's 10.0 MB/s on the first 200 MB (21-35x); peak heap 111-125 MB of 256. End to end,
- * {@code java -Xmx256m -jar mailmedic.jar analyze BIG.log --json}: 8.9 and 7.1 s wall, 16.2 and
- * 12.8 s user CPU, 345-353 MB RSS, same 8.8 MB of JSON as before. The GC made no difference
- * beyond the noise (Serial, Parallel, G1).
+ * commit, d20788e), 3 JVMs per round, 3 runs per JVM. Over all rounds (24 later runs and 12 first
+ * runs each): new later runs 207-366 MB/s, median 250 (old 172-427, median 243); new first runs
+ * 146-226, median 166 (old 123-221, median 162). Paired within a round the new code was ahead in
+ * nearly every pair, by about 10% in later runs and 15% in first runs; in the host's fast phase
+ * its later runs gave 257-366, in its slow phase 207-255. Per GB in later runs: aggregating
+ * thread 2.6-4.3 s CPU, reader thread with the SHA-256 2.4-3.3 s, whole process 5.7-9.3 s. The
+ * first run spends 3-5 s more CPU, nearly all in the C2 compiler (JFR jdk.Compilation: 4.0 s, 3.0
+ * s of it for our code, down from 4.9-6.6 s). Side by side with pflogsumm in one JVM: 209 / 315 /
+ * 354 MB/s against pflogsumm's 10.0 MB/s on the first 200 MB in a fast phase, 155 / 210 / 233
+ * against 6.9 MB/s in a slow one (22-35x); peak heap 95-125 MB of 256. End to end, {@code java
+ * -Xmx256m -jar mailmedic.jar analyze BIG.log --json}: 8.9 and 7.1 s wall, 16.2 and 12.8 s user
+ * CPU, 345-353 MB RSS, same 8.8 MB of JSON as before. The GC made no difference beyond the noise
+ * (Serial, Parallel, G1). A cache of recurring texts (clients, senders) cut allocation by a fifth
+ * but cost more CPU than it saved, and was reverted.
  */
 public final class LogBench {
 
