@@ -284,8 +284,7 @@ final class Aggregator {
         d.delivered++;
         d.day(time.localEpochDay(t))[0]++;
         d.accepted(t);
-        final_(m, rc, State.SENT);
-        closeIfDone(m);
+        finish(m, rc, State.SENT);
     }
 
     private void deferredAttempt(Msg m, Rcpt rc, String code, String enhanced, String text, LogLine ev, long t) {
@@ -308,8 +307,7 @@ final class Aggregator {
         d.bounced++;
         d.day(time.localEpochDay(t))[2]++;
         failure(d, rc, code, enhanced, text, ev, t, false);
-        final_(m, rc, State.BOUNCED);
-        closeIfDone(m);
+        finish(m, rc, State.BOUNCED);
     }
 
     private void expiredAttempt(Msg m, Rcpt rc, String code, String enhanced, String text, LogLine ev, long t) {
@@ -320,7 +318,12 @@ final class Aggregator {
         if (text != null && !text.isEmpty()) {
             d.reply(code, enhanced, meanings.of(text).normalised(), ev);
         }
-        final_(m, rc, State.EXPIRED);
+        finish(m, rc, State.EXPIRED);
+    }
+
+    /** A recipient's final outcome; the message closes when it was the last one awaited. */
+    private void finish(Msg m, Rcpt rc, State s) {
+        final_(m, rc, s);
         closeIfDone(m);
     }
 

@@ -489,14 +489,8 @@ final class PostfixParser {
     private void sslAcceptError(LogReader r, Aggregator a, byte[] b, int s, int e) {
         int colon = peerEnd(b, s, e);
         String client = hostIp(Bytes.text(b, s, colon));
-        String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
         String pid = pid(r);
-        TlsState pending = tlsByPid.remove(pid);
-        if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
-            reason = pending.reason;
-        } else if (generic(reason)) {
-            reason = null;
-        }
+        String reason = handshakeReason(r, pid, colon + 2 < e ? Bytes.text(b, colon + 2, e) : "");
         a.tlsInbound(r, client, reason);
         remember(pid, Boolean.TRUE, client, client, reason == null ? null : "", r.time, true);
     }
@@ -506,18 +500,25 @@ final class PostfixParser {
         int colon = peerEnd(b, s, e);
         String peer = Bytes.text(b, s, colon);
         String host = Aggregator.relayHost(peer);
-        String reason = colon + 2 < e ? Bytes.text(b, colon + 2, e) : "";
         String pid = pid(r);
-        TlsState pending = tlsByPid.remove(pid);
-        if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
-            reason = pending.reason;
-        } else if (generic(reason)) {
-            reason = null;
-        }
+        String reason = handshakeReason(r, pid, colon + 2 < e ? Bytes.text(b, colon + 2, e) : "");
         if (host != null) {
             remember(pid, Boolean.FALSE, host, a.tlsOutboundHost(r, host, reason), reason == null ? null : "",
                     r.time, true);
         }
+    }
+
+    /**
+     * Why a handshake of this process failed: the TLS library's reason when it came on the line
+     * just before ("warning: TLS library problem: ..."), else what the line itself says, or null
+     * when that is only an errno ("-1").
+     */
+    private String handshakeReason(LogReader r, String pid, String said) {
+        TlsState pending = tlsByPid.remove(pid);
+        if (pending != null && pending.inbound == null && r.time - pending.time <= 2) {
+            return pending.reason;
+        }
+        return generic(said) ? null : said;
     }
 
     /** "certificate verification failed for mx.example.net[192.0.2.9]:25: untrusted issuer /CN=..." */
