@@ -441,8 +441,6 @@ final class Aggregator {
         long expired;
         int samples;
         final DaySeries days = new DaySeries(4);
-        private long lastDay = Long.MIN_VALUE;
-        private long[] lastDayRow;
         // The collections below stay shared empty ones until the destination's first failure: most
         // destinations of a big log never have one, and a new destination (created on the
         // delivery path) then costs a few objects, not nine.
@@ -473,26 +471,15 @@ final class Aggregator {
             this.domain = domain;
         }
 
+        /** The counters of a day (DaySeries answers the latest day with one comparison). */
         long[] day(long epochDay) {
-            if (epochDay != lastDay) {
-                lastDayRow = days.row(epochDay);
-                lastDay = epochDay;
-            }
-            return lastDayRow;
+            return days.row(epochDay);
         }
-
-        private long lastArrivalDay = Long.MIN_VALUE;
-        private long[] lastArrivalRow;
 
         void arrival(long t, TimeBase tb) {
             arrivals++;
             arrivalsByHour[tb.localHour(t)]++;
-            long day = tb.localEpochDay(t);
-            if (day != lastArrivalDay) {
-                lastArrivalRow = arrivalDays.row(day);
-                lastArrivalDay = day;
-            }
-            lastArrivalRow[0]++;
+            arrivalDays.row(tb.localEpochDay(t))[0]++;
         }
 
         /** An accepted delivery at {@code t}, remembered for 24 h (bounded ring). */
@@ -580,24 +567,30 @@ final class Aggregator {
 
     /** The destination of an address's domain ({@link #domainOf}), created when new. */
     private Dest destOf(String address) {
-        int at = address.lastIndexOf('@');
-        if (at < 0 || at == address.length() - 1) {
-            return dest("(local)");
+        int from = domainStart(address);
+        if (from < 0) {
+            return dest(LOCAL);
         }
-        Dest d = destsByDomain.get(address, at + 1);
+        Dest d = destsByDomain.get(address, from);
         if (d == null) {
-            d = dest(address.substring(at + 1));
+            d = dest(address.substring(from));
             destsByDomain.put(d.domain, d);
         }
         return d;
     }
 
+    /** The destination of mail to an address without a domain. */
+    private static final String LOCAL = "(local)";
+
     static String domainOf(String address) {
+        int from = domainStart(address);
+        return from < 0 ? LOCAL : address.substring(from);
+    }
+
+    /** Where an address's domain starts (after its last '@'), or -1 when it has none. */
+    private static int domainStart(String address) {
         int at = address.lastIndexOf('@');
-        if (at < 0 || at == address.length() - 1) {
-            return "(local)";
-        }
-        return address.substring(at + 1);
+        return at < 0 || at == address.length() - 1 ? -1 : at + 1;
     }
 
     private void failure(Dest d, Rcpt rc, String code, String enhanced, String text, LogLine ev, long t,
