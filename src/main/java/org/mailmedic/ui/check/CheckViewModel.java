@@ -96,6 +96,8 @@ public final class CheckViewModel {
      * setting refused since): it then follows the domain field, see {@link #prompt()}.
      */
     private boolean prompting = true;
+    /** The domain a saved session brought back without results ("" when none). */
+    private String restoredDomain = "";
     private final ObjectProperty<DomainCheckResult> lastResult = new SimpleObjectProperty<>();
     private final ObservableList<HostResult> smtpHosts = FXCollections.observableArrayList();
     private final ObjectProperty<SmtpCheckResult> lastSmtp = new SimpleObjectProperty<>();
@@ -127,7 +129,7 @@ public final class CheckViewModel {
         this.resolvers = Objects.requireNonNull(resolvers);
         this.smtp = smtp;
         domainSource.bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            String d = domain.get() == null ? "" : domain.get().strip();
+            String d = fieldDomain();
             return !d.isEmpty() && d.equals(suggestion.get()) ? suggestionSource.get() : "";
         }, domain, suggestion, suggestionSource));
         domain.addListener((o, a, b) -> followPrompt());
@@ -140,13 +142,15 @@ public final class CheckViewModel {
      * the plain "type your domain".
      */
     String prompt() {
-        String d = domain.get() == null ? "" : domain.get().strip();
+        String d = fieldDomain();
         boolean filledIn = !domainSource.get().isEmpty() || d.equals(restoredDomain);
         return d.isEmpty() || !filledIn ? TYPE_YOUR_DOMAIN : "Press Check to test " + d + ".";
     }
 
-    /** The domain a saved session brought back without results ("" when none). */
-    private String restoredDomain = "";
+    /** The domain field's text without surrounding blanks ("" when empty). */
+    private String fieldDomain() {
+        return domain.get() == null ? "" : domain.get().strip();
+    }
 
     private void followPrompt() {
         if (prompting) {
@@ -274,7 +278,7 @@ public final class CheckViewModel {
      * @param source    where it was read, e.g. {@code bounce-expired.eml (sender of the returned message)}
      */
     public void suggestDomain(String suggested, String source) {
-        String current = domain.get() == null ? "" : domain.get().strip();
+        String current = fieldDomain();
         boolean untouched = current.isEmpty() || current.equals(suggestion.get());
         if (suggested == null || suggested.isBlank()) {
             if (untouched && !current.isEmpty()) {
@@ -336,7 +340,7 @@ public final class CheckViewModel {
         if (busy.get()) {
             return false;
         }
-        String d = domain.get() == null ? "" : domain.get().strip();
+        String d = fieldDomain();
         if (d.isEmpty()) {
             // A nudge, not a result: it gives way as soon as the field is filled.
             status.set("Type a domain first.");
@@ -476,7 +480,7 @@ public final class CheckViewModel {
         lastSmtp.set(null);
         lastResult.set(null);
         if (dns == null) {
-            restoredDomain = domain.get().strip(); // filled in too, by the session: offered like the evidence's
+            restoredDomain = fieldDomain(); // filled in too, by the session: offered like the evidence's
             prompting = true;
             status.set(prompt());
             return;
