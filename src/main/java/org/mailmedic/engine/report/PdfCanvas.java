@@ -367,24 +367,7 @@ final class PdfCanvas implements Closeable {
      */
     void prefixed(String prefix, Style prefixStyle, String text, Style st, float x, float w, float hang,
             Color shade) throws IOException {
-        String p = TextSanitizer.forPrint(prefix);
-        float pw = p.isEmpty() ? 0 : width(p, prefixStyle) + 5;
-        boolean first = true;
-        for (String logical : logicalLines(text)) {
-            for (String line : wrap(logical, st, first ? w - pw : w - hang, w - hang)) {
-                ensure(st.leading());
-                y -= st.leading();
-                float base = y + (st.leading() - st.size()) * 0.6f;
-                if (shade != null) {
-                    fillRect(x - 3, y, w + 6, st.leading(), shade);
-                }
-                if (first && !p.isEmpty()) {
-                    drawLine(p, prefixStyle, x, base);
-                }
-                drawLine(line, st, first ? x + pw : x + hang, base);
-                first = false;
-            }
-        }
+        prefixedRows(prefix, prefixStyle, List.of(new Piece(text, st, false)), st, x, w, hang, shade);
     }
 
     /** A piece of a line of prose in one style; {@code code} pieces sit on a shaded background. */
@@ -469,6 +452,12 @@ final class PdfCanvas implements Closeable {
      */
     void prefixedPieces(String prefix, Style prefixStyle, List<Piece> pieces, Style st, float x, float w, float hang)
             throws IOException {
+        prefixedRows(prefix, prefixStyle, pieces, st, x, w, hang, null);
+    }
+
+    /** Draws {@link #prefixed} and {@link #prefixedPieces}: each row shaded whole when {@code rowShade} is set. */
+    private void prefixedRows(String prefix, Style prefixStyle, List<Piece> pieces, Style st, float x, float w,
+            float hang, Color rowShade) throws IOException {
         String p = TextSanitizer.forPrint(prefix);
         float pw = p.isEmpty() ? 0 : width(p, prefixStyle) + 5;
         boolean first = true;
@@ -477,6 +466,9 @@ final class PdfCanvas implements Closeable {
                 ensure(st.leading());
                 y -= st.leading();
                 float base = y + (st.leading() - st.size()) * 0.6f;
+                if (rowShade != null) {
+                    fillRect(x - 3, y, w + 6, st.leading(), rowShade);
+                }
                 if (first && !p.isEmpty()) {
                     drawLine(p, prefixStyle, x, base);
                 }
