@@ -24,6 +24,32 @@ final class Bytes {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
+    /** {@link #KIND} bit: an ASCII letter or digit (the characters of a queue id). */
+    static final byte ALNUM = 1;
+    /** {@link #KIND} bit: a byte that ends a syslog program name ('[', ':' or a space). */
+    static final byte PROGRAM_END = 2;
+    /**
+     * Character classes by unsigned byte value. A table lookup decides in one load where a chain of
+     * range compares mispredicts on random text such as hexadecimal queue ids (JFR: 12% of the
+     * parser's CPU went to the compares of {@code PostfixParser.queueIdEnd}).
+     */
+    static final byte[] KIND = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+                KIND[c] |= ALNUM;
+            }
+        }
+        KIND['['] |= PROGRAM_END;
+        KIND[':'] |= PROGRAM_END;
+        KIND[' '] |= PROGRAM_END;
+    }
+
+    static boolean is(byte c, byte kind) {
+        return (KIND[c & 0xFF] & kind) != 0;
+    }
+
     /** The eight bytes at {@code at} as one (little-endian) long; {@code at + 8} must not pass the array's end. */
     static long longAt(byte[] b, int at) {
         return (long) LONGS.get(b, at);
@@ -38,8 +64,7 @@ final class Bytes {
         long pattern = (c & 0xFFL) * ONES;
         int i = from;
         for (int last = to - 8; i <= last; i += 8) {
-            long w = (long) LONGS.get(b, i) ^ pattern;
-            long t = (w - ONES) & ~w & HIGHS;
+            long t = zeros((long) LONGS.get(b, i) ^ pattern);
             if (t != 0) {
                 return i + (Long.numberOfTrailingZeros(t) >>> 3);
             }
@@ -53,31 +78,62 @@ final class Bytes {
     }
 
     /**
-     * First index of {@code pat} in {@code b[from, to)}, or -1. A plain loop on the first byte: the
-     * patterns searched for start with a space or a comma, which come every few bytes, so the
-     * eight-bytes-at-a-time {@link #indexOf(byte[], int, int, byte)} per candidate gained nothing
-     * measurable.
+     * First index of {@code pat} in {@code b[from, to)}, or -1. Eight candidate positions at a time:
+     * a position stays a candidate when the pattern's first three bytes are there (three "has zero
+     * byte" masks of unaligned longs, ANDed), and only candidates are compared in full. The patterns
+     * searched for start with a comma or a space, which come every few bytes, so testing the first
+     * byte alone would stop at most of them.
      */
     static int indexOf(byte[] b, int from, int to, byte[] pat) {
         int n = pat.length;
         if (n == 0) {
             return from;
         }
-        byte first = pat[0];
         int last = to - n;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
-            }
-            for (int k = 1; k < n; k++) {
-                if (b[i + k] != pat[k]) {
-                    continue outer;
+        int i = from;
+        if (n >= 3) {
+            long p0 = (pat[0] & 0xFFL) * ONES;
+            long p1 = (pat[1] & 0xFFL) * ONES;
+            long p2 = (pat[2] & 0xFFL) * ONES;
+            for (int lastWord = to - 10; i <= lastWord; i += 8) {
+                long m = zeros((long) LONGS.get(b, i) ^ p0) & zeros((long) LONGS.get(b, i + 1) ^ p1)
+                        & zeros((long) LONGS.get(b, i + 2) ^ p2);
+                while (m != 0) {
+                    int k = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                    if (k > last) {
+                        return -1;
+                    }
+                    if (matchesAt(b, k, pat)) {
+                        return k;
+                    }
+                    m &= m - 1;
                 }
             }
-            return i;
+        }
+        byte first = pat[0];
+        for (; i <= last; i++) {
+            if (b[i] == first && matchesAt(b, i, pat)) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    /**
+     * The high bit of each byte of {@code w} that may be zero: every zero byte has it; a byte above
+     * a zero one may have it too (a borrow), so a set bit is a candidate, never a miss.
+     */
+    private static long zeros(long w) {
+        return (w - ONES) & ~w & HIGHS;
+    }
+
+    private static boolean matchesAt(byte[] b, int at, byte[] pat) {
+        for (int k = 0; k < pat.length; k++) {
+            if (b[at + k] != pat[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -234,13 +234,8 @@ final class PostfixParser {
     static int queueIdEnd(byte[] b, int p, int e) {
         int i = p;
         int max = Math.min(e, p + 24);
-        while (i < max) {
-            byte c = b[i];
-            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-                i++;
-            } else {
-                break;
-            }
+        while (i < max && Bytes.is(b[i], Bytes.ALNUM)) {
+            i++;
         }
         int len = i - p;
         if (len < 5 || i + 1 >= e || b[i] != ':' || b[i + 1] != ' ') {

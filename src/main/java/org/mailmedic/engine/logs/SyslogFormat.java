@@ -221,7 +221,7 @@ final class SyslogFormat extends LineFormat {
             }
         } else {
             int q = p;
-            while (q < e && b[q] != '[' && b[q] != ':' && b[q] != ' ') {
+            while (q < e && !Bytes.is(b[q], Bytes.PROGRAM_END)) {
                 q++;
             }
             progEnd = q;

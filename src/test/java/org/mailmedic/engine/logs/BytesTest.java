@@ -34,18 +34,41 @@ class BytesTest {
     @Test
     void agreesWithStringIndexOfOnRandomText() {
         Random r = new Random(11);
-        for (int i = 0; i < 20_000; i++) {
-            char[] c = new char[r.nextInt(40)];
+        for (int i = 0; i < 50_000; i++) {
+            char[] c = new char[r.nextInt(120)];
             for (int k = 0; k < c.length; k++) {
                 c[k] = "ab, =\u00e9".charAt(r.nextInt(6));
             }
             String text = new String(c);
-            String pat = text.isEmpty() || r.nextBoolean() ? ", a" : text.substring(r.nextInt(text.length()));
+            String pat = switch (r.nextInt(4)) {
+                case 0 -> ", a";
+                case 1 -> ", ab=";
+                default -> {
+                    if (text.isEmpty()) {
+                        yield "a, ";
+                    }
+                    int s = r.nextInt(text.length());
+                    yield text.substring(s, Math.min(text.length(), s + 1 + r.nextInt(10)));
+                }
+            };
             int from = text.isEmpty() ? 0 : r.nextInt(text.length());
-            int found = text.indexOf(pat, from);
-            assertThat(Bytes.indexOf(b(text), from, text.length(), b(pat)))
-                    .as("%s in '%s' from %d", pat, text, from)
+            int to = from + r.nextInt(text.length() - from + 1); // a range that may end before the array
+            int found = text.substring(0, to).indexOf(pat, from);
+            assertThat(Bytes.indexOf(b(text), from, to, b(pat)))
+                    .as("%s in '%s' [%d, %d)", pat, text, from, to)
                     .isEqualTo(found);
+            assertThat(Bytes.indexOf(b(text), from, to, (byte) ' '))
+                    .isEqualTo(text.substring(0, to).indexOf(' ', from));
+        }
+    }
+
+    @Test
+    void theCharacterClassesAreTheAsciiOnes() {
+        for (int c = 0; c < 256; c++) {
+            byte v = (byte) c;
+            boolean alnum = c < 128 && Character.isLetterOrDigit((char) c);
+            assertThat(Bytes.is(v, Bytes.ALNUM)).as("%d", c).isEqualTo(alnum);
+            assertThat(Bytes.is(v, Bytes.PROGRAM_END)).as("%d", c).isEqualTo(c == '[' || c == ':' || c == ' ');
         }
     }
 
