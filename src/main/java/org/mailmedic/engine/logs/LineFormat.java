@@ -22,7 +22,7 @@ abstract class LineFormat {
 
     /**
      * True when {@link #handle} needs nothing but the reader's line fields (buf, start, end,
-     * msgStart, progStart/End, pidStart/End, time, lineNo), so that {@link #prepare} may run ahead
+     * msgStart, idEnd, progStart/End, pidStart/End, time, lineNo), so that {@link #prepare} may run ahead
      * on another thread ({@link Pipeline}).
      */
     boolean pipelinable() {

@@ -75,6 +75,12 @@ final class LogReader implements Closeable {
     int pidStart;
     int pidEnd;
     int msgStart;
+    /**
+     * End of the queue id that starts the message ("QUEUEID: ..." of Postfix and Sendmail, see
+     * {@link PostfixParser#queueIdEnd}), or -1: found once by {@link SyslogFormat#prepare}, on the
+     * reader thread when a {@link Pipeline} runs, and used by the filter and the parsers.
+     */
+    int idEnd = -1;
 
     LineFormat format;
     long lines;

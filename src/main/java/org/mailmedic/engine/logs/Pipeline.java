@@ -23,6 +23,7 @@ final class Pipeline {
         final int[] start;
         final int[] end;
         final int[] msg;
+        final int[] idEnd;
         final int[] prog;
         final int[] progEnd;
         final int[] pid;
@@ -41,6 +42,7 @@ final class Pipeline {
             start = new int[lines];
             end = new int[lines];
             msg = new int[lines];
+            idEnd = new int[lines];
             prog = new int[lines];
             progEnd = new int[lines];
             pid = new int[lines];
@@ -60,6 +62,7 @@ final class Pipeline {
             start[n] = used;
             end[n] = used + len;
             msg[n] = r.msgStart + shift;
+            idEnd[n] = r.idEnd < 0 ? -1 : r.idEnd + shift;
             prog[n] = r.progStart + shift;
             progEnd[n] = r.progEnd + shift;
             pid[n] = r.pidStart < 0 ? -1 : r.pidStart + shift;
@@ -148,6 +151,7 @@ final class Pipeline {
                     view.start = b.start[i];
                     view.end = b.end[i];
                     view.msgStart = b.msg[i];
+                    view.idEnd = b.idEnd[i];
                     view.progStart = b.prog[i];
                     view.progEnd = b.progEnd[i];
                     view.pidStart = b.pid[i];

@@ -85,7 +85,7 @@ final class PostfixParser {
         byte[] b = r.buf;
         int p = r.msgStart;
         int e = r.end;
-        int q = queueIdEnd(b, p, e);
+        int q = r.idEnd;
         if (q < 0) {
             noQueueId(r, a, b, p, e);
             return;
@@ -168,14 +168,14 @@ final class PostfixParser {
     }
 
     /**
-     * False when {@link #handle} would do nothing with the message {@code b[p, e)}: a line of a
+     * False when {@link #handle} would do nothing with the message {@code b[p, e)} (its queue id
+     * ending at {@code q}, or -1): a line of a
      * message other than its client, sender, recipients and removal (cleanup's message-id, bounce
      * notices), smtpd's "connect from", a session summary without a failed STARTTLS, and lines
      * without a queue id that are not about TLS (anvil's statistics, postscreen). Decided
      * on the reader thread (see {@link Pipeline}), so it must agree with {@link #handle}.
      */
-    static boolean mayMatter(byte[] b, int p, int e) {
-        int q = queueIdEnd(b, p, e);
+    static boolean mayMatter(byte[] b, int p, int q, int e) {
         if (q >= 0) {
             int rest = q + 2;
             return handledAfterQueueId(rest < e ? b[rest] : 0);

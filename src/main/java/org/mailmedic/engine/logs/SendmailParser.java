@@ -38,7 +38,7 @@ final class SendmailParser {
         byte[] b = r.buf;
         int p = r.msgStart;
         int e = r.end;
-        int q = PostfixParser.queueIdEnd(b, p, e);
+        int q = r.idEnd;
         int rest = q < 0 ? p : q + 2;
         if (Bytes.startsWith(b, rest, e, STARTTLS)) {
             starttls(r, a, b, rest + STARTTLS.length, e);

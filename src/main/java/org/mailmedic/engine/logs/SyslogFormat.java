@@ -249,12 +249,13 @@ final class SyslogFormat extends LineFormat {
         r.pidStart = pidStart;
         r.pidEnd = pidEnd;
         r.msgStart = msg;
+        r.idEnd = fam == EXIM ? -1 : PostfixParser.queueIdEnd(b, msg, e);
         return true;
     }
 
     @Override
     boolean mayMatter(LogReader r) {
-        return family(r.buf, r.progStart, r.progEnd) != POSTFIX || PostfixParser.mayMatter(r.buf, r.msgStart, r.end);
+        return family(r.buf, r.progStart, r.progEnd) != POSTFIX || PostfixParser.mayMatter(r.buf, r.msgStart, r.idEnd, r.end);
     }
 
     @Override

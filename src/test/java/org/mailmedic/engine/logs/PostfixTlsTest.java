@@ -122,6 +122,6 @@ class PostfixTlsTest {
 
     private static boolean matters(String message) {
         byte[] b = message.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return PostfixParser.mayMatter(b, 0, b.length);
+        return PostfixParser.mayMatter(b, 0, PostfixParser.queueIdEnd(b, 0, b.length), b.length);
     }
 }
