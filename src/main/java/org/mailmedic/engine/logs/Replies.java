@@ -130,22 +130,51 @@ final class Replies {
         }
     }
 
-    /** A bounded cache of {@link Meaning}s by reply text (one per aggregation: not thread-safe). */
+    /**
+     * A bounded cache of {@link Meaning}s by reply text with its addresses masked (one per
+     * aggregation: not thread-safe). Many refusals name the recipient ("&lt;u123@gmx.de&gt;: Recipient
+     * address rejected: Greylisted"), so keyed by the whole text nearly every lookup missed and the
+     * phrase lists were scanned again for each deferral. An address is not wording: the meaning is
+     * read from the masked text, whose normalised form is the same as the text's.
+     */
     static final class Meanings {
         private static final int CAP = 4096;
         private final java.util.HashMap<String, Meaning> cache = new java.util.HashMap<>();
 
         Meaning of(String text) {
-            Meaning m = cache.get(text);
+            String key = withoutAddresses(text);
+            Meaning m = cache.get(key);
             if (m == null) {
                 if (cache.size() >= CAP) {
                     cache.clear(); // texts that never repeat (ids inside): start again rather than grow
                 }
-                m = Meaning.of(text);
-                cache.put(text, m);
+                m = Meaning.of(key);
+                cache.put(key, m);
             }
             return m;
         }
+    }
+
+    /** The text with every space-separated token that holds an '@' replaced by "…" (as {@link #normalise} does). */
+    static String withoutAddresses(String text) {
+        int at = text.indexOf('@');
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        int n = text.length();
+        while (at >= 0) {
+            int start = text.lastIndexOf(' ', at) + 1;
+            int end = text.indexOf(' ', at);
+            if (end < 0) {
+                end = n;
+            }
+            sb.append(text, i, start).append('…');
+            i = end;
+            at = text.indexOf('@', end);
+        }
+        return sb.append(text, i, n).toString();
     }
 
     static boolean containsAny(String s, List<String> needles) {

@@ -52,6 +52,23 @@ class RepliesTest {
         }
     }
 
+    @Test
+    void repliesThatDifferOnlyByTheAddressShareOneMeaning() {
+        Replies.Meanings cache = new Replies.Meanings();
+        String a = "host mx2.gmx.de[203.0.113.30] said: 450 4.2.0 <u1@gmx.de>: Recipient address rejected:"
+                + " Greylisted (in reply to RCPT TO command)";
+        Replies.Meaning first = cache.of(a);
+        assertThat(cache.of(a.replace("u1@gmx.de", "someone.else@gmx.de"))).isSameAs(first);
+        assertThat(first.normalised()).isEqualTo(Replies.normalise(a))
+                .isEqualTo("450 4.2.0 … Recipient address rejected: Greylisted");
+        // wording inside an address is not the reply's wording
+        assertThat(cache.of("550 5.1.1 <tls.handshake@example.com>: user unknown").tls()).isFalse();
+        assertThat(cache.of("451 4.7.1 <a@b.example> rate limit exceeded").rate()).isTrue();
+        assertThat(Replies.withoutAddresses("a@b x <c@d>: y z@")).isEqualTo("… x … y …");
+        assertThat(Replies.withoutAddresses("no address here")).isEqualTo("no address here");
+        assertThat(Replies.withoutAddresses("@")).isEqualTo("…");
+    }
+
     private static boolean enhanced(String token) {
         return Replies.enhancedStatus(token, 0, token.length());
     }
