@@ -250,18 +250,17 @@ final class Bytes {
     /** A line quoted as evidence: control characters shown as '?', cut to a sensible length. */
     static String evidenceText(byte[] b, int from, int to) {
         int max = LogAnalysis.LogLine.MAX_TEXT;
-        if (to - from <= max) {
-            boolean plain = true;
-            for (int i = from; i < to; i++) {
-                byte c = b[i];
-                if (c < 0x20 || c == 0x7f) { // also every non-ASCII byte (negative)
-                    plain = false;
-                    break;
-                }
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < 0x20 || c == 0x7f) { // also every non-ASCII byte (negative)
+                plain = false;
+                break;
             }
-            if (plain) {
-                return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-            }
+        }
+        if (plain) { // one character per byte: cut by length alone (a deferral's line is often longer)
+            return to - from <= max ? new String(b, from, to - from, StandardCharsets.ISO_8859_1)
+                    : new String(b, from, max - 1, StandardCharsets.ISO_8859_1) + "…";
         }
         boolean cut = false;
         if (to - from > max * 4) {

@@ -73,6 +73,26 @@ class BytesTest {
     }
 
     @Test
+    void evidenceIsTheLineCutToItsLimitWithControlCharactersShown() {
+        int max = LogAnalysis.LogLine.MAX_TEXT;
+        String shortLine = "Oct  1 00:00:00 mail postfix/smtp[1]: A1: to=<a@b>, status=sent";
+        assertThat(Bytes.evidenceText(b(shortLine), 0, shortLine.length())).isEqualTo(shortLine);
+        String exact = "x".repeat(max);
+        assertThat(Bytes.evidenceText(b(exact), 0, max)).isEqualTo(exact);
+        String longLine = "y".repeat(max) + "z".repeat(5000);
+        assertThat(Bytes.evidenceText(b(longLine), 0, longLine.length()))
+                .isEqualTo("y".repeat(max - 1) + "…");
+        byte[] inBuffer = b("ab" + longLine + "cd");
+        assertThat(Bytes.evidenceText(inBuffer, 2, 2 + longLine.length())).isEqualTo("y".repeat(max - 1) + "…");
+        // a control character becomes '?', a tab stays; UTF-8 is decoded and cut by characters
+        assertThat(Bytes.evidenceText(b("a\u0001b\tc"), 0, 5)).isEqualTo("a?b\tc");
+        byte[] utf8 = ("é".repeat(max + 10)).getBytes(StandardCharsets.UTF_8);
+        assertThat(Bytes.evidenceText(utf8, 0, utf8.length)).isEqualTo("é".repeat(max - 1) + "…");
+        byte[] fewChars = ("é".repeat(max - 10)).getBytes(StandardCharsets.UTF_8); // more bytes than max, fewer characters
+        assertThat(Bytes.evidenceText(fewChars, 0, fewChars.length)).isEqualTo("é".repeat(max - 10));
+    }
+
+    @Test
     void readsADecimalNumberOrSaysThereIsNone() {
         byte[] s = b("size=40706, nrcpt=1 (queue active) x=");
         assertThat(Bytes.number(s, 5, s.length)).isEqualTo(40706);
