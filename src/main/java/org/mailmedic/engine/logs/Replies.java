@@ -138,7 +138,7 @@ final class Replies {
      * read from the masked text, whose normalised form is the same as the text's.
      */
     static final class Meanings {
-        private static final int CAP = 4096;
+        private static final int CAP = 16_384;
         private final java.util.HashMap<String, Meaning> cache = new java.util.HashMap<>();
 
         Meaning of(String text) {
