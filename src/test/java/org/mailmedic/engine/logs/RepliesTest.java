@@ -70,6 +70,6 @@ class RepliesTest {
     }
 
     private static boolean enhanced(String token) {
-        return Replies.enhancedStatus(token, 0, token.length());
+        return Replies.enhancedStatus(token.toCharArray(), 0, token.length());
     }
 }
