@@ -95,20 +95,20 @@ import org.mailmedic.engine.logs.LogGenerator;
  * (Serial, Parallel, G1). A cache of recurring texts (clients, senders) cut allocation by a fifth
  * but cost more CPU than it saved, and was reverted.
  *
- * <p>Measured 2026-11-28 04:50-05:05 on the idle box, same log, after the character-class table and
+ * <p>Measured 2026-11-28 04:50-05:25 on the idle box, same log, after the character-class table and
  * three-byte pattern search, the queue id found once on the reader thread, the batch fields kept
  * side by side with one fill() call per batch, the reply meanings cached by masked text (16,384
- * of them) and the cheaper evidence cut. Interleaved with the previous session's last commit
- * (8ea2627), 4 rounds, 3 runs per JVM: new later runs 267-366 MB/s, median 315 (old 224-278,
- * median 254); new first runs 157-213, median 175 (old 136-191, median 164). Per GB in later
- * runs: aggregating thread 2.4-2.8 s CPU (old 3.4-3.9), reader thread with the SHA-256 2.2-2.5 s
- * (old 2.7-3.1), whole process 5.3-7.6 s. First runs still spend 9.6-13.1 s of CPU, about 4-5 s
- * of it in the JIT compilers (C2 4.4 s for our code, Replies.normalise alone compiled five times
- * before its cache grew). Side by side with pflogsumm in one JVM: 182 / 275 / 355 MB/s against
- * pflogsumm's 7.9 MB/s on the first 200 MB (23-45x); peak heap 122-138 MB of 256. End to end,
- * {@code java -Xmx256m -jar mailmedic.jar analyze BIG.log --json}: 9.4-9.7 s wall, 17.4-18.0 s
- * user CPU (the host was in a slow phase: in alternating java -cp runs the old code took 9.6-9.8 s
- * and the new 8.8-9.3 s), same 8.8 MB of JSON.
+ * of them), the cheaper evidence cut and normalise() over a char[]. Interleaved with the previous
+ * session's last commit (8ea2627), 4 rounds of 3 runs per JVM plus 6 rounds of single first runs:
+ * new later runs 268-395 MB/s, median 298 (old 217-304, median 256); new first runs 161-213, median
+ * 188 (old 151-210, median 177). Per GB in later runs: aggregating thread 2.3-3.0 s CPU (old
+ * 3.2-4.0), reader thread with the SHA-256 2.2-2.4 s (old 2.7-3.1), whole process 5.1-7.4 s. A
+ * first run spends 9.8-12.8 s of CPU, 4-5 s of it in the JIT compilers (C2 3.7 s for our code;
+ * PostfixParser.delivery with all it inlines is 0.55 s of it). Side by side with pflogsumm in one
+ * JVM: 182 / 275 / 355 MB/s against pflogsumm's 7.9 MB/s on the first 200 MB (23-45x); peak heap
+ * 122-138 MB of 256. End to end, {@code java -Xmx256m -jar mailmedic.jar analyze BIG.log --json}:
+ * 9.4-9.7 s wall, 17.4-18.0 s user CPU (the host was in a slow phase: in alternating java -cp runs
+ * the old code took 9.6-9.8 s and the new 8.8-9.3 s), same 8.8 MB of JSON.
  */
 public final class LogBench {
 
