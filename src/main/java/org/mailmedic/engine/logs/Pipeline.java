@@ -19,7 +19,7 @@ final class Pipeline {
     private static final Batch END = new Batch();
 
     static final class Batch {
-        /** Ints kept per line in {@link #fields}, side by side: one cache line holds a line's fields. */
+        /** Ints kept per line in {@link #fields}: a line's fields side by side, read in one sweep. */
         static final int STRIDE = 8;
         final byte[] data;
         /** Per line: start, end, msgStart, idEnd, progStart, progEnd, pidStart, pidEnd. */
@@ -113,9 +113,8 @@ final class Pipeline {
                     if (pending) {
                         b.add(r); // a line is at most LogReader.MAX_LINE, far below a batch
                     }
-                    int filled = fill(r, b);
-                    more = filled != END_OF_FILE;
-                    pending = filled == FULL;
+                    more = fill(r, b);
+                    pending = more;
                     if (b.n > 0 && !put(full, b, stop)) {
                         return;
                     }
@@ -178,25 +177,22 @@ final class Pipeline {
         return cancelled;
     }
 
-    private static final int FULL = 0;
-    private static final int END_OF_FILE = 1;
-
     /**
-     * Adds the reader's next lines that may matter to {@code b} until it is full ({@link #FULL}: the
-     * reader's current line is left for the next batch) or the file ends ({@link #END_OF_FILE}).
+     * Adds the reader's next lines that may matter to {@code b} until it is full (true: the reader's
+     * current line is left for the next batch) or the file ends (false).
      * A method called once per batch rather than a loop around all batches: the JIT compiles it as
      * a method, with the batch-full exit seen from the start, instead of compiling the reader
      * thread's loop on the stack (OSR) and again when the first batch filled (JFR: 0.2-0.3 s of
      * compilation per run).
      */
-    private static int fill(LogReader r, Batch b) {
+    private static boolean fill(LogReader r, Batch b) {
         LineFormat format = r.format;
         while (r.next()) {
             if (format.mayMatter(r) && !b.add(r)) {
-                return FULL;
+                return true;
             }
         }
-        return END_OF_FILE;
+        return false;
     }
 
     private static final class Flag {
